@@ -1,0 +1,5 @@
+"""Per-document analysis: a pure function of text + publication date + metadata."""
+
+from storyline.analyze.pipeline import analyze, analyze_documents, build_pipeline, get_pipeline
+
+__all__ = ["analyze", "analyze_documents", "build_pipeline", "get_pipeline"]

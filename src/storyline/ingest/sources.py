@@ -9,6 +9,7 @@ is what trafilatura extracts from the page, and offsets refer to that.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -69,9 +70,17 @@ def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Item
     decode as UTF-8 text (``E008`` otherwise)."""
     source = str(path)
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        # Line by line, so a JSONL file of any size streams through in constant memory.
+        try:
+            with path.open("rb") as lines:
+                yield from read_jsonl_bytes(lines, source, options)
+        except OSError as exc:
+            yield InputError("E009", str(exc), source=source)
+        return
     # Read at most a little more than the limit allows: a 20 MB file must not be loaded whole
-    # just to be refused. JSONL holds many documents, so its limit is per line instead.
-    limit = None if suffix in JSONL_SUFFIXES | JSON_SUFFIXES else options.max_chars * 4 + 4
+    # just to be refused (4 bytes per character is UTF-8's worst case).
+    limit = None if suffix in JSON_SUFFIXES else options.max_chars * 4 + 4
     try:
         with path.open("rb") as handle:
             data = handle.read(limit) if limit else handle.read()
@@ -81,9 +90,6 @@ def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Item
         return
     if too_big:
         yield InputError("E004", f"over {options.max_chars:,} characters", source=source)
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_bytes(data.splitlines(keepends=True), source, options)
         return
     text_or_error = decode(data, source)
     if isinstance(text_or_error, InputError):
@@ -112,13 +118,19 @@ def decode(data: bytes, source: str, line: int | None = None) -> str | InputErro
 
 
 def read_stream(stream: IO[str], source: str, options: ReadOptions = ReadOptions()) -> Iterator[Item]:
-    """Standard input: JSONL when the first non-blank character is ``{``, else one plain text."""
-    buffer = stream.buffer if hasattr(stream, "buffer") else None
-    data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
-    if data.lstrip().startswith(b"{"):
-        yield from read_jsonl_bytes(data.splitlines(keepends=True), source, options)
+    """Standard input: JSONL (streamed line by line) when the first non-blank character is ``{``,
+    else the whole stream as one plain text."""
+    buffer = getattr(stream, "buffer", None)
+    lines: Iterator[bytes] = iter(buffer) if buffer is not None else (line.encode("utf-8") for line in stream)
+    head: list[bytes] = []
+    for raw in lines:
+        head.append(raw)
+        if raw.strip():
+            break
+    if b"".join(head).lstrip().startswith(b"{"):
+        yield from read_jsonl_bytes(itertools.chain(head, lines), source, options)
         return
-    text = decode(data, source)
+    text = decode(b"".join(itertools.chain(head, lines)), source)
     if isinstance(text, InputError):
         yield text
     else:

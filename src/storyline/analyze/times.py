@@ -1,27 +1,1616 @@
-"""The storyline_times component (placeholder: finds nothing yet)."""
+"""The storyline_times component: temporal expressions with TIMEX3 values.
+
+Finds temporal expressions with TIMEX3 extent conventions (the preposition is not part of the
+extent: "on Friday" → "Friday"), gives each a TimeML type (DATE, TIME, DURATION, SET) and a
+value resolved against the document creation time (``doc._.published``), aware of the tense of
+the clause it modifies: in past-tense narration "Friday" is the most recent Friday on or before
+the anchor; in a future clause ("will", "is due to", "next") it is the coming one.
+
+How it works: regular expressions built from the vocabulary in ``data/times.yml`` find the
+candidates on the text (spaCy's DATE entities miss and mis-bound too many); the spaCy parse,
+already computed, filters them (proper names such as "Fox News Sunday", "May" as a modal verb,
+numbers that are not years) and gives the tense. Nothing is re-parsed, so the component is
+cheap beside the parse.
+
+Resolution, in short: explicit dates keep their year; a day name follows the tense (past →
+the latest on or before the anchor, future or a timetable present → the coming one); a month
+or date without a year follows the tense, or without one the nearest occurrence (looking up
+to four months ahead, further back); a condition ("if he wins in November") looks ahead;
+"last week" is the calendar week before the anchor's; quarters follow the reporting calendar;
+"a year ago" beside a quarter means that quarter a year before; "the next day" and "five
+years later" count from the last date the text wrote out. "since X" gets the range X → anchor,
+"between/from X and/to Y" the range X → Y (``range_from``/``range_to``). The vocabulary
+(month and day names, units, modifiers, holidays, names that are no times, tense cues) is
+``data/times.yml``; pass your own file as the ``vocabulary`` config value. Without
+``doc._.published`` the anchor is today's date.
+
+Public interface (for the other components):
+
+- ``doc._.times``: list of :class:`storyline.model.TimeExpression`, sorted by start.
+- :func:`reanchor` ``(doc, start, end, anchor_iso)``: re-resolve the expressions inside
+  ``doc.text[start:end]`` against another anchor (the day a quoted statement was made);
+  updates the objects in ``doc._.times`` in place and sets their ``anchor``.
+- :func:`times_in` ``(doc, start, end)``: the time expressions inside a character range.
+- :func:`time_of` ``(doc, token)``: the time expression that governs a token (an event
+  trigger, a speech verb): one attached to it or to its clause in the dependency tree,
+  else None.
+- :func:`resolve_text` ``(text, anchor_iso)``: value of a short time phrase without a parse
+  (e.g. a date string in metadata); a tuple (type, value, mod) or None.
+- ``ANCHOR_KEY``: ``doc.user_data`` key under which the resolvers are kept for ``reanchor``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
+from storyline.data import load_yaml
+from storyline.model import TimeExpression, TimeType
+
+DEFAULT_VOCABULARY = "times.yml"
+ANCHOR_KEY = "storyline_times"
+
+Resolved = tuple[TimeType, str, str | None]
+#: A resolver turns an anchor date into (type, value, mod); kept so quotes can re-anchor.
+Resolver = Callable[[dt.date], Resolved | None]
+Direction = str  # "back" | "fwd" | "near"
+
+_NON_TIME_ENTS = frozenset(
+    ["PERSON", "ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "NORP", "GPE", "LOC", "LANGUAGE"]
+)
+_NUMERIC_ENTS = frozenset(["CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"])
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    day_parts: dict[str, str]
+    seasons: dict[str, str]
+    units: dict[str, dict[str, Any]]
+    numbers: dict[str, float]
+    vague: tuple[str, ...]
+    ordinals: dict[str, int]
+    modifiers: dict[str, str]
+    approximators: dict[str, str]
+    deictic: dict[str, dict[str, Any]]
+    sets: dict[str, str]
+    holidays: dict[str, dict[str, int]]
+    not_times: tuple[str, ...]
+    future_cues: frozenset[str]
+    reporting_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    deadline_signals: frozenset[str]
+    year_signals: frozenset[str]
+
+
+@cache
+def _vocab(name: str) -> _Vocab:
+    raw = load_yaml(name)
+    numbers = dict(raw["numbers"])
+    vague = tuple(numbers.pop("vague", ()))
+    return _Vocab(
+        months={str(k): int(v) for k, v in raw["months"].items()},
+        weekdays={str(k): int(v) for k, v in raw["weekdays"].items()},
+        day_parts={str(k): str(v) for k, v in raw["day_parts"].items()},
+        seasons={str(k): str(v) for k, v in raw["seasons"].items()},
+        units={str(k): dict(v) for k, v in raw["units"].items()},
+        numbers={str(k): float(v) for k, v in numbers.items()},
+        vague=vague,
+        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
+        modifiers={str(k): str(v) for k, v in raw["modifiers"].items()},
+        approximators={str(k): str(v) for k, v in raw["approximators"].items()},
+        deictic={str(k): dict(v) for k, v in raw["deictic"].items()},
+        sets={str(k): str(v) for k, v in raw["sets"].items()},
+        holidays={str(k): dict(v) for k, v in raw["holidays"].items()},
+        not_times=tuple(raw.get("not_times", ())),
+        future_cues=frozenset(raw.get("future_cues", ())),
+        reporting_verbs=frozenset(raw.get("reporting_verbs", ())),
+        plan_verbs=frozenset(raw.get("plan_verbs", ())),
+        deadline_signals=frozenset(raw.get("deadline_signals", ())),
+        year_signals=frozenset(str(w) for w in raw.get("year_signals", ())),
+    )
+
+
+def _alt(words: Iterable[str], *, escape: bool = True) -> str:
+    """A regex alternation, longest first so that "Sept" wins over "Sep"."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join((re.escape(w) if escape else w).replace(r"\ ", r"\s+") for w in items)
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _weekday_date(anchor: dt.date, weekday: int, direction: Direction, strict: bool = False) -> dt.date:
+    delta = weekday - anchor.isoweekday()
+    if direction == "fwd":
+        if delta < 0 or (strict and delta == 0):
+            delta += 7
+    elif direction == "near":
+        if delta > 3:
+            delta -= 7
+        elif delta < -3:
+            delta += 7
+    elif delta > 0 or (strict and delta == 0):
+        delta -= 7
+    return anchor + dt.timedelta(days=delta)
+
+
+#: Without tense, a month (or day) up to this many months after the anchor is taken as coming;
+#: anything further ahead is last year's.
+_AHEAD_MONTHS = 4
+
+
+def _month_year(anchor: dt.date, month: int, direction: Direction, strict: bool = False) -> int:
+    if direction == "fwd":
+        ahead = month > anchor.month or (month == anchor.month and not strict)
+        return anchor.year if ahead else anchor.year + 1
+    if direction == "near":
+        # News tells more of the past than of the future: look back further than ahead.
+        diff = month - anchor.month
+        if diff > _AHEAD_MONTHS:
+            return anchor.year - 1
+        if diff < -(11 - _AHEAD_MONTHS):
+            return anchor.year + 1
+        return anchor.year
+    return anchor.year if month < anchor.month or (month == anchor.month and not strict) else anchor.year - 1
+
+
+def _day_year(anchor: dt.date, month: int, day: int, direction: Direction) -> int:
+    key = (month, day)
+    now = (anchor.month, anchor.day)
+    if direction == "fwd":
+        return anchor.year if key >= now else anchor.year + 1
+    if direction == "near":
+        try:
+            this = dt.date(anchor.year, month, day)
+        except ValueError:
+            return anchor.year
+        diff = (this - anchor).days
+        if diff > _AHEAD_MONTHS * 31:
+            return anchor.year - 1
+        if diff < -(365 - _AHEAD_MONTHS * 31):
+            return anchor.year + 1
+        return anchor.year
+    # News style writes the year only when it is not the current one: a date a few weeks past
+    # the anchor in a past clause is still this year's (a deadline "had been set to expire
+    # Nov. 6"), not one eleven months back.
+    try:
+        ahead = (dt.date(anchor.year, month, day) - anchor).days
+    except ValueError:
+        ahead = 0
+    return anchor.year if key <= now or ahead <= _PAST_GRACE_DAYS else anchor.year - 1
+
+
+_PAST_GRACE_DAYS = 45
+
+
+def _easter(year: int) -> dt.date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_date(rule: dict[str, int], year: int) -> dt.date:
+    if "easter" in rule:
+        return _easter(year) + dt.timedelta(days=rule["easter"])
+    month = rule["month"]
+    if "day" in rule:
+        return dt.date(year, month, rule["day"])
+    weekday, n = rule["weekday"], rule["n"]
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = _shift_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _season_of(d: dt.date) -> str:
+    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[d.month - 1]
+
+
+_REL_DIRECTION = {"last": "back", "past": "back", "next": "fwd", "coming": "fwd"}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """What a handler knows about its match: the parse around it and the document so far."""
+
+    doc: Doc | None
+    text: str
+    start: int
+    end: int
+    tense: str | None  # "past" | "future" | "present" | None
+    reference: dt.date | None  # the last day-precise date mentioned before (for "the next day")
+    sentence_date: dt.date | None  # a day-precise date earlier in the same sentence (for "10 a.m.")
+    quarter: str | None = None  # the last quarter mentioned (YYYY-Qn): what "the quarter" means
+    quarter_near: bool = False  # ... mentioned in this sentence or the one before
+    reference_value: str | None = None  # the last calendar value mentioned (2011, 2011-03, 2011-03-15)
+
+    @property
+    def signal(self) -> str:
+        """The word before the expression ("until", "since", "on"), lowercased."""
+        m = _LAST_WORD.search(self.text, max(0, self.start - 16), self.start)
+        return m.group(1).lower() if m else ""
+
+    def direction(self, default: Direction = "back") -> Direction:
+        if self.tense == "future":
+            return "fwd"
+        if self.tense == "past":
+            return "back"
+        return default
+
+
+_Handler = Callable[["re.Match[str]", _Ctx], "tuple[Resolver, bool] | None"]
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+class _Grammar:
+    """The compiled patterns and their handlers for one vocabulary."""
+
+    def __init__(self, v: _Vocab) -> None:
+        self.v = v
+        # An abbreviation is a month name that another one extends ("Jan" → "January"); only
+        # abbreviations take a period, so a sentence-final period stays out of "in April."
+        abbr_months = [k for k in v.months if any(o != k and o.startswith(k) for o in v.months)]
+        full_months = _alt(k for k in v.months if k not in abbr_months)
+        month_names = rf"{full_months}|(?:{_alt(abbr_months)})\.?"
+        full_days = _alt(k for k in v.weekdays if len(k) > 5)
+        abbr_days = _alt(k for k in v.weekdays if len(k) <= 5)
+        parts = _alt(v.day_parts)
+        seasons = _alt(v.seasons)
+        units = _alt(v.units)
+        numbers = _alt(list(v.numbers) + list(v.vague))
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        ones = "one|two|three|four|five|six|seven|eight|nine"
+        self.quant = (
+            # At most three digits: "the 1988 quarter" is a year, not 1988 quarters.
+            rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)(?:\s+1/2|½)?|(?:{tens})[-\s](?:{ones})|{numbers})"
+        )
+        # "over"/"under" before a length are mostly prepositions ("over the past 20 years"): left
+        # out of the extent; the other approximators belong to it, with a TIMEX3 mod.
+        approx = _alt(a for a in v.approximators if a not in ("over", "under"))
+        mods = _alt(v.modifiers)
+        year = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d,.]\d)"
+        month = rf"(?-i:(?P<month>{month_names}))"
+        fmonth = rf"(?-i:(?P<month>{full_months}|(?:{_alt(abbr_months)})\.))"
+        wday = rf"(?-i:(?P<wd>{full_days}|(?:{abbr_days})\.))"
+        day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+        mod = rf"(?:(?P<mod>{mods})(?:\s+|-))?"
+        ords = _alt(v.ordinals)
+        holidays = _alt(v.holidays)
+        B, E = r"(?<![\w'-])", r"(?![\w-])"  # word edges that also keep hyphen compounds whole
+        deictic_words = _alt(v.deictic)
+        decade_words = "|".join(_DECADE_WORDS)
+        set_words = _alt(v.sets)
+        pre = ("past|last|next|first|previous|coming|following|final|latest|remaining|full|entire|whole"
+               "|initial|same|other")
+        units_of_day = "day|morning|afternoon|evening|night"
+        day_word = r"(?P<dw>today|tomorrow|yesterday)"
+        tz = r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT)|local\s+time)(?![\w]))?"
+        # A clock time takes the day written after it: "noon Thursday", "5 p.m. EST Nov. 9".
+        clock_day = rf"(?:,?\s+(?:{wday}|{day_word}|{month}\s+{day}(?![\w-])))?"
+        p: list[tuple[str, str, _Handler]] = [
+            ("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+                    r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?(?![\w-])", self._iso),
+            ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)"
+                        r"(?![\w/])", self._numeric),
+            ("month_day", rf"{B}{mod}(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{wday},?\s+)?"
+                          rf"{month}\s+{day}(?:,?\s+{year}|\s+(?P<ry>this|last|next)\s+year(?!'))?{E}",
+             self._month_day),
+            ("day_month", rf"{B}(?:{wday},?\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{E}",
+             self._month_day),
+            ("month_year", rf"{B}{mod}{month}(?:\s+of)?,?\s+{year}{E}", self._month_year),
+            # "in June last year" is one expression: the month of the year named after it.
+            ("month", rf"{B}{mod}(?:(?P<rel>this|last|next|past|coming)\s+)?{fmonth}"
+                      r"(?:\s+(?P<ry>this|last|next)\s+year(?!'))?(?![\w-])", self._month),
+            # A hyphen after a year only as a range of years ("2009-2010"): "2014-15" is a season,
+            # "1984-1" a number.
+            ("year", rf"{B}{mod}(?:(?P<fiscal>fiscal|calendar)(?:\s+year)?\s+)?(?:the\s+year\s+)?{year}"
+                     r"(?![\w]|\s*%|[-–](?!(?:1[5-9]|20)\d\d(?!\d))|[-–]\w+-)", self._year),
+            ("year_range_end", r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])" + year + r"(?![\w-]|\s*%)", self._year),
+            ("decade", rf"{B}(?:the\s+)?{mod}"
+                       rf"(?P<dec>(?:1[5-9]|20)\d0s|'\d0s|\d0s|(?-i:{decade_words}))(?![\w-])", self._decade),
+            ("century", rf"{B}(?:the\s+)?{mod}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ords})[\s-]century{E}",
+             self._century),
+            ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous)\s+)?{wday}"
+                        rf"(?:\s+(?P<part>{parts}))?(?![\w-])", self._weekday),
+            ("weekday_set", rf"{B}(?-i:(?P<wd>{full_days})s){E}", self._weekday_set),
+            ("deictic_day", rf"{B}{mod}(?P<word>today|tonight|tomorrow|yesterday)"
+                            rf"(?:(?:'s)?\s+(?P<part>{parts}))?(?![\w-])", self._deictic_day),
+            ("part_rel", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
+                         rf"(?P<part>{parts}){E}", self._part_rel),
+            ("deictic", rf"{B}(?P<word>{deictic_words}){E}", self._deictic),
+            # "earlier this year" is one expression (TimeBank marks it whole two times in three).
+            ("rel_period", rf"{B}(?:(?P<early>early|late|earlier|later)\s+)?(?P<the>the\s+)?"
+                           r"(?P<rel>this|last|next|past|coming|previous|following|current|same|present)\s+"
+                           rf"(?:(?P<season>{seasons})|(?P<unit>week|weekend|month|year|quarter|decade"
+                           r"|century|fiscal\s+year|half))" + E, self._rel_period),
+            ("end_of", rf"{B}the\s+(?P<which>end|beginning|start|middle)\s+of\s+"
+                       r"(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade|century|quarter)" + E,
+             self._end_of),
+            ("ago", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?(?P<q>{self.quant})(?:\s+|-)(?P<unit>{units})s?"
+                    r"(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously"
+                    r"|before(?=[.,;])|after(?=[.,;])))" + E, self._ago),
+            ("vague_ago", rf"{B}(?P<unit>{units})s\s+(?P<dir>ago|earlier|later|back)" + E, self._vague_ago),
+            ("anaphoric", rf"{B}(?P<a>the\s+(?:next|following|previous|preceding|same|prior)\s+"
+                          rf"(?P<unit>{units_of_day}|week|month|year)"
+                          # "the day before" stands alone; "the day before authorities acted" is a clause.
+                          r"|the\s+(?P<unit2>day|night)\s+(?P<ba>before|after)(?=\s*[.,;:)]|\s*$)"
+                          rf"|that\s+(?:same\s+)?(?P<unit3>{units_of_day}|week|month|year))" + E,
+             self._anaphoric),
+            ("duration", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?"
+                         rf"(?P<the>the\s+(?=(?:(?:{pre})\s+)?{self.quant}\s))?(?:(?P<pre>{pre})\s+)?"
+                         rf"(?P<q>{self.quant})(?P<half0>\s+and\s+a\s+half)?"
+                         r"(?:\s+(?:more|additional|straight|consecutive|further)\s+|\s+|-)"
+                         rf"(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half|-and-a-half)?)"
+                         r"(?![\w-])(?!\s*-?\s*old\b)", self._duration),
+            # "a decade-long war", "decades-long": the length of something
+            ("long_adj", rf"{B}(?:(?P<q>{self.quant})-)?(?P<unit>{units})(?P<pl>s)?-long{E}", self._long_adj),
+            ("bare_units", r"\b(?:for|over|in|within|after|takes|take|took|lasted|spent|last|lasts)\s+"
+                           r"(?P<x>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))" + E,
+             self._bare_units),
+            # "this year's third quarter", "the year-ago third quarter", "the 1988 second quarter"
+            ("quarter", rf"{B}(?:(?P<qy>(?:this|last|next)\s+year's|(?:the\s+)?(?:year-ago|year-earlier"
+                        r"|(?:1[5-9]|20)\d\d))\s+)?"
+                        r"(?P<the>the\s+(?=(?:fiscal\s+)?\w+\s))?(?:(?P<fy>fiscal)\s+)?"
+                        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                        r"[\s-](?:fiscal\s+)?(?P<q>quarter|half)(?:\s+of\s+(?:fiscal\s+)?" + year
+                        + r"|,?\s+" + year.replace("year>", "year2>")
+                        + r"|(?:\s+of)?\s+(?P<ry>this|last|next)\s+year)?" + E, self._quarter),
+            ("q_abbr", rf"{B}(?-i:(?P<q>Q[1-4]|H[12]))(?:\s+{year})?{E}", self._q_abbr),
+            ("season", rf"{B}{mod}(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<season>{seasons})"
+                       rf"(?:\s+(?:of\s+)?{year})?{E}", self._season),
+            ("time", r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
+                     r"(?P<ampm>[ap]\.m\.|[ap]\.m|[ap]m|(?-i:[AP]M))(?![\w])" + tz + clock_day, self._time),
+            ("time24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\w:])" + tz + clock_day,
+             self._time),
+            ("named_time", rf"{B}(?P<word>noon|midnight|midday)(?![\w-])" + clock_day, self._named_time),
+            ("set", rf"{B}(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<q>{self.quant})\s+)?"
+                    rf"(?:(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth})(?![\w-])", self._set),
+            ("set_times", rf"{B}(?P<freq>once|twice|thrice|(?:\w+)\s+times)\s+a\s+(?P<unit>{units}){E}",
+             self._set),
+            ("set_word", rf"{B}(?P<word>{set_words}){E}", self._set_word),
+            ("holiday", rf"{B}(?-i:(?P<hol>{holidays}))(?:,?\s+{year})?{E}", self._holiday),
+            ("year_adj", rf"{B}(?P<word>year-earlier|year-ago|year-end|year-to-date){E}", self._year_adj),
+            ("the_quarter", rf"{B}the\s+(?P<which>(?:latest|most\s+recent|current|previous|prior|preceding"
+                            r"|same|year-earlier|year-ago)\s+)?(?:fiscal\s+)?(?:quarter|period)" + E,
+             self._the_quarter),
+            ("weekend", rf"{B}the\s+weekend{E}", self._weekend),
+        ]
+        self.patterns = [(name, re.compile(rx, re.I), fn) for name, rx, fn in p]
+        self.not_times = re.compile(rf"\b(?:{_alt(v.not_times)})\b") if v.not_times else None
+
+    # -- handlers: each returns (resolver, deictic) or None ------------------------------
+
+    def _iso(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        try:
+            d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        if m["hh"]:
+            value = f"{d.isoformat()}T{m['hh']}:{m['mi']}"
+            return (lambda a: ("TIME", value, None)), False
+        return (lambda a: ("DATE", d.isoformat(), None)), False
+
+    def _numeric(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        y = int(m["y"])
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        try:
+            d = dt.date(y, int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return (lambda a: ("DATE", d.isoformat(), None)), False
+
+    def _month_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        month = self.v.months[_cap(m["month"])]
+        day = int(m["day"])
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m.groupdict().get("mod") else None
+        if m["year"]:
+            year = int(m["year"])
+            try:
+                value = dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+            return (lambda a: ("DATE", value, modv)), False
+        rel = (m.groupdict().get("rel") or "").lower()
+        direction = _REL_DIRECTION.get(rel) or _date_direction(c, self.v)
+        wd = self.v.weekdays.get(_cap(m["wd"].rstrip("."))) if m["wd"] else None
+
+        ry = {"this": 0, "last": -1, "next": 1}.get((m.groupdict().get("ry") or "").lower())
+
+        def resolve(a: dt.date) -> Resolved | None:
+            year = a.year + ry if ry is not None else _day_year(a, month, day, direction)
+            if wd is not None:
+                # A weekday names the year: pick the nearest year where the date falls on it.
+                for y in (year, year - 1, year + 1):
+                    try:
+                        if dt.date(y, month, day).isoweekday() == wd:
+                            year = y
+                            break
+                    except ValueError:
+                        return None
+            try:
+                return "DATE", dt.date(year, month, day).isoformat(), modv
+            except ValueError:
+                return None
+
+        return resolve, True
+
+    def _month_year(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        month = self.v.months[_cap(m["month"])]
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        value = f"{int(m['year']):04d}-{month:02d}"
+        return (lambda a: ("DATE", value, modv)), False
+
+    def _month(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        name = m["month"]
+        if name == "May" and not (m["mod"] or m["rel"]) and _looks_like_modal(c):
+            return None
+        if name == "March" and not (m["mod"] or m["rel"]) and _looks_like_verb(c):
+            return None
+        month = self.v.months[_cap(name)]
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        rel = (m["rel"] or "").lower()
+        direction = _REL_DIRECTION.get(rel) or _date_direction(c, self.v)
+        strict = rel in ("last", "past", "next", "coming")
+
+        ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
+
+        def resolve(a: dt.date) -> Resolved:
+            if ry is not None:
+                year = a.year + ry
+            elif rel == "this":
+                year = a.year
+            else:
+                year = _month_year(a, month, direction, strict)
+            return "DATE", f"{year:04d}-{month:02d}", modv
+
+        return resolve, True
+
+    def _year(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        gd = m.groupdict()
+        explicit = (gd.get("mod") or gd.get("fiscal") or m.group(0).lower().startswith("the year")
+                    or _in_year_range(m))
+        if not explicit and not _year_context(c, self.v.year_signals):
+            return None
+        modv = self.v.modifiers.get(_norm(gd["mod"])) if gd.get("mod") else None
+        value = m["year"]
+        return (lambda a: ("DATE", value, modv)), False
+
+    def _decade(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        dec = m["dec"].lower()
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        words = _DECADE_WORDS
+        if dec in words:
+            if not m.group(0).lower().startswith("the"):
+                return None
+            digit = words[dec]
+            full = None
+        elif len(dec) == 5:  # 1980s
+            full = dec[:3]
+            digit = int(dec[2])
+        else:  # '90s, 90s
+            full = None
+            digit = int(dec.lstrip("'")[0])
+            if not dec.startswith("'") and not m.group(0).lower().startswith("the"):
+                return None
+
+        def resolve(a: dt.date) -> Resolved:
+            if full is not None:
+                return "DATE", full, modv
+            century = a.year // 100
+            # "the '90s" means the most recent nineties, before the anchor's decade or in it.
+            if digit > (a.year % 100) // 10:
+                century -= 1
+            return "DATE", f"{century:02d}{digit}", modv
+
+        return resolve, full is None
+
+    def _century(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        o = m["ord"].lower()
+        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else self.v.ordinals.get(o)
+        if not n:
+            return None
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        value = f"{n - 1:02d}"
+        return (lambda a: ("DATE", value, modv)), False
+
+    def _weekday(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        wd = self.v.weekdays[_cap(m["wd"].rstrip("."))]
+        rel = (m["rel"] or "").lower()
+        part = self.v.day_parts.get((m["part"] or "").lower())
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        if rel in ("last", "past", "previous"):
+            direction, strict = "back", True
+        elif rel in ("next", "coming"):
+            direction, strict = "fwd", True
+        elif rel == "this":
+            direction, strict = c.direction("near"), False
+        else:
+            direction, strict = _weekday_direction(c), False
+
+        def resolve(a: dt.date) -> Resolved:
+            d = _weekday_date(a, wd, direction, strict)
+            if part:
+                return "TIME", f"{d.isoformat()}T{part}", modv
+            return "DATE", d.isoformat(), modv
+
+        return resolve, True
+
+    def _weekday_set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        wd = self.v.weekdays[_cap(m["wd"])]
+        return (lambda a: ("SET", f"XXXX-WXX-{wd}", None)), False
+
+    def _deictic_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        word = m["word"].lower()
+        spec = self.v.deictic[word]
+        offset = int(spec.get("offset", 0))
+        part = self.v.day_parts.get((m["part"] or "").lower()) or spec.get("part")
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+
+        def resolve(a: dt.date) -> Resolved:
+            d = a + dt.timedelta(days=offset)
+            if part:
+                return "TIME", f"{d.isoformat()}T{part}", modv
+            return "DATE", d.isoformat(), modv
+
+        return resolve, True
+
+    def _part_rel(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        rel = m["rel"].lower()
+        part = self.v.day_parts[m["part"].lower()]
+        offset = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+        if rel == "last" and part != "NI":
+            return None
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{(a + dt.timedelta(days=offset)).isoformat()}T{part}", modv
+
+        return resolve, True
+
+    def _deictic(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        word = _norm(m["word"])
+        spec = self.v.deictic.get(word)
+        if spec is None:
+            return None
+        if word in ("the moment", "the present", "the time being") and not _preceded_by(c, ("at", "for")):
+            return None
+        if word == "the past" and _followed_by_number(c):
+            return None
+        after = c.text[c.end:c.end + 4]
+        if word in ("the future", "the past") and re.match(r"\s+of\b", after):
+            return None  # "the future of the coalition" is a topic, not a time
+        value = str(spec["value"])
+        if value == "DAY":
+            return None
+        return (lambda a: ("DATE", value, None)), False
+
+    def _rel_period(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        rel = m["rel"].lower()
+        early = (m["early"] or "").lower()
+        modv = {"earlier": None, "later": None, "early": "START", "late": "END"}.get(early)
+        unit = re.sub(r"\s+", " ", (m["unit"] or "").lower())
+        season = self.v.seasons.get((m["season"] or "").lower())
+        if rel == "same":
+            return None
+        # "the previous week" counts from the time the story is at; "the past year" is, as
+        # TimeBank annotates it, the calendar unit before the anchor's (a DATE, like "last year").
+        if m["the"] and rel in ("previous", "following") and unit and not season:
+            return self._anaphoric_period(unit, -1 if rel == "previous" else 1, c)
+        step = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
+                "next": 1, "coming": 1, "following": 1}[rel]
+        if season:
+            def resolve_season(a: dt.date) -> Resolved:
+                year = a.year
+                cur = _SEASON_ORDER[_season_of(a)]
+                want = _SEASON_ORDER[season]
+                if step < 0 and want >= cur:
+                    year -= 1
+                elif step > 0 and want <= cur:
+                    year += 1
+                if season == "WI" and a.month in (1, 2) and step == 0:
+                    year -= 1
+                return "DATE", f"{year:04d}-{season}", modv
+            return resolve_season, True
+
+        def resolve(a: dt.date) -> Resolved | None:
+            return _calendar_unit(a, unit, step, modv)
+
+        return resolve, True
+
+    def _anaphoric_period(self, unit: str, step: int, c: _Ctx) -> tuple[Resolver, bool] | None:
+        ref = c.reference
+
+        def resolve(a: dt.date) -> Resolved | None:
+            return _calendar_unit(ref or a, unit, step, None)
+
+        return resolve, ref is None
+
+    def _period_value(self, n: float, unit: str) -> str:
+        unit = unit.replace("fiscal ", "")
+        if unit == "half":
+            return "P6M"
+        if unit == "weekend":
+            return "P2D"
+        spec = self.v.units.get(unit, {"letter": "X"})
+        n = n * float(spec.get("factor", 1))
+        t = "T" if spec.get("time") else ""
+        return f"P{t}{_fmt_num(n)}{spec['letter']}"
+
+    def _end_of(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        modv = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[m["which"].lower()]
+        unit = m["unit"].lower()
+        step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        return (lambda a: _calendar_unit(a, unit, step, modv)), True
+
+    def _ago(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        n = self._number(m["q"])
+        unit = m["unit"].lower()
+        direction = re.sub(r"\s+", " ", m["dir"].lower())
+        sign = -1 if direction in ("ago", "earlier", "back", "previously", "before") else 1
+        # "ago" counts from now; "earlier"/"later" from the time the story is at.
+        ref = None if direction in ("ago", "from now", "hence", "back") else c.reference
+        if n is None:
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            return (lambda a: ("DATE", value, None)), False
+        if n != int(n):
+            return None
+        spec = self.v.units[unit]
+        if unit == "year" and c.quarter_near and c.quarter and direction in ("ago", "earlier"):
+            # "profit rose from a year ago" beside "third-quarter": the same quarter a year before.
+            value = _shift_quarter(c.quarter, -4 * int(n))
+            return (lambda a: ("DATE", value, None)), False
+        rv = c.reference_value
+        if direction in ("earlier", "later") and rv and len(rv) < 10 and unit == "year":
+            # "took to the streets in 2011 ... five years later": count from the year the story is at.
+            value = f"{int(rv[:4]) + sign * int(n):04d}"
+            return (lambda a: ("DATE", value, None)), False
+
+        def resolve(a: dt.date) -> Resolved | None:
+            base = ref or a
+            return _offset(base, int(n) * sign, unit, spec)
+
+        return resolve, ref is None
+
+    def _vague_ago(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        sign = m["dir"].lower() in ("ago", "earlier", "before", "back")
+        value = "PAST_REF" if sign else "FUTURE_REF"
+        return (lambda a: ("DATE", value, None)), False
+
+    def _anaphoric(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        text = _norm(m.group(0))
+        unit = (m["unit"] or m["unit2"] or m["unit3"] or "day").lower()
+        if "next" in text or "following" in text or m["ba"] == "after":
+            step = 1
+        elif "previous" in text or "preceding" in text or "prior" in text or m["ba"] == "before":
+            step = -1
+        else:
+            step = 0
+        ref = c.reference
+        part = self.v.day_parts.get(unit)
+        if unit in ("week", "month", "year"):
+            return self._anaphoric_period(unit, step, c)
+
+        def resolve(a: dt.date) -> Resolved:
+            d = (ref or a) + dt.timedelta(days=step)
+            if part:
+                return "TIME", f"{d.isoformat()}T{part}", None
+            return "DATE", d.isoformat(), None
+
+        return resolve, ref is None
+
+    def _number(self, q: str) -> float | None:
+        q = re.sub(r"\s+", " ", q.lower().strip())
+        if m := re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2|½)?", q):
+            return float(m.group(1)) + (0.5 if q != m.group(1) else 0.0)
+        if q in self.v.numbers:
+            return self.v.numbers[q]
+        parts = re.split(r"[-\s]", q)
+        if len(parts) == 2 and parts[0] in self.v.numbers and parts[1] in self.v.numbers:
+            return self.v.numbers[parts[0]] + self.v.numbers[parts[1]]
+        return None
+
+    def _duration(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        q = m["q"]
+        unit = m["unit"].lower()
+        n = self._number(q)
+        if n is None and _norm(q) not in self.v.vague:
+            return None
+        pre = (m["pre"] or "").lower()
+        if not m["the"] and pre in ("past", "last", "next") and n == 1:
+            return None  # "last a year" is no phrase; let the deictic pattern take "last year"
+        if _is_age_or_count(c, m):
+            return None
+        after = c.text[c.end:c.end + 4]
+        if unit == "quarter" and re.match(r"\s+of\b", after) and "-" in m.group(0):
+            return None  # "three-quarters of its food": a fraction
+        if _norm(q) in ("a", "an") and not m["pre"] and not _approx_word(m) and _is_rate(c):
+            # "15 tankers a year", "four flights a week": a rate, which TimeML types as SET.
+            rate = self._period_value(1, unit)
+            return (lambda a: ("SET", rate, None)), False
+        if _norm(m.group("x")) == "one day" and _is_adverbial_one_day(c):
+            # "He hopes one day to return": some day, not a day's length.
+            value = "PAST_REF" if c.tense == "past" else "FUTURE_REF"
+            return (lambda a: ("DATE", value, None)), False
+        if unit == "second" and _norm(q) in ("a", "one") and re.match(r"\s+[a-z]", c.text[c.end:c.end + 2]):
+            return None  # "a second betrayal": the ordinal, not the unit
+        if n is not None and (m["half"] or m["half0"]):
+            n += 0.5
+        approx = m["approx"]
+        modv = self.v.approximators.get(_norm(approx)) if approx else None
+        if n is None:
+            spec = self.v.units[unit]
+            t = "T" if spec.get("time") else ""
+            letter = "DE" if unit == "decade" else "CE" if unit == "century" else spec["letter"]
+            value = f"P{t}X{letter}"
+        else:
+            smaller = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60),
+                       "minute": ("second", 60)}
+            if n != int(n) and unit in smaller:
+                # TIMEX3 values take whole numbers: a year and a half is 18 months.
+                unit, factor = smaller[unit]
+                n *= factor
+            value = self._period_value(n, unit)
+        return (lambda a: ("DURATION", value, modv)), False
+
+    def _long_adj(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        unit = m["unit"].lower()
+        n = self._number(m["q"]) if m["q"] else (None if m["pl"] else 1.0)
+        if n is None:
+            spec = self.v.units[unit]
+            value = f"P{'T' if spec.get('time') else ''}X{spec['letter']}"
+        else:
+            value = self._period_value(n, unit)
+        return (lambda a: ("DURATION", value, None)), False
+
+    def _bare_units(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        unit = m["unit"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        spec = self.v.units[unit]
+        t = "T" if spec.get("time") else ""
+        letter = "DE" if unit == "decade" else "CE" if unit == "century" else spec["letter"]
+        value = f"P{t}X{letter}"
+        return (lambda a: ("DURATION", value, None)), False
+
+    def _quarter(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        o = m["ord"].lower()
+        n = int(o[0]) if o[0].isdigit() else self.v.ordinals[o]
+        half = m["q"].lower() == "half"
+        if half and n > 2:
+            return None
+        letter = "H" if half else "Q"
+        year = m["year"] or m["year2"]
+        if year:
+            value = f"{year}-{letter}{n}"
+            return (lambda a: ("DATE", value, None)), False
+        past = c.tense == "past"
+        ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
+        qy = _norm(m["qy"]).removeprefix("the ")
+        if qy[:4].isdigit():
+            value = f"{qy[:4]}-{letter}{n}"
+            return (lambda a: ("DATE", value, None)), False
+        if qy:
+            ry = {"this year's": 0, "last year's": -1, "next year's": 1}.get(qy, -1)
+
+        def resolve(a: dt.date) -> Resolved:
+            y = a.year + ry if ry is not None else _period_year(a, n, half, past)
+            return "DATE", f"{y:04d}-{letter}{n}", None
+
+        return resolve, True
+
+    def _q_abbr(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        q = m["q"].upper()
+        if m["year"]:
+            value = f"{m['year']}-{q}"
+            return (lambda a: ("DATE", value, None)), False
+        n = int(q[1])
+        half = q[0] == "H"
+        past = c.tense == "past"
+
+        def resolve(a: dt.date) -> Resolved:
+            return "DATE", f"{_period_year(a, n, half, past):04d}-{q}", None
+
+        return resolve, True
+
+    def _season(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        season = self.v.seasons[m["season"].lower()]
+        rel = (m["rel"] or "").lower()
+        modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        if m["season"][0].isupper() and not m.group(0)[0].isupper() and not m["year"]:
+            return None  # "the Arab Spring": a capitalised season mid-phrase is a name
+        if not (m["year"] or modv or rel in ("this", "last", "next", "past", "coming")):
+            # A bare season word: "fall" is mostly a verb; take the noun after "the" or a preposition.
+            if not (rel == "the" or _preceded_by(c, ("in", "by", "until", "since", "through", "during",
+                                                         "over", "this", "that", "till"))):
+                return None
+            if _token_pos(c) not in ("NOUN", "PROPN"):
+                return None
+        if m["year"]:
+            value = f"{m['year']}-{season}"
+            return (lambda a: ("DATE", value, modv)), False
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        direction = c.direction("near")
+
+        def resolve(a: dt.date) -> Resolved:
+            year = a.year
+            cur = _SEASON_ORDER[_season_of(a)]
+            want = _SEASON_ORDER[season]
+            if season == "WI" and a.month == 12:
+                cur = 4  # December's winter is the coming year's in no convention; keep the year
+            if step < 0 or (step == 0 and direction == "back"):
+                if want > cur or (step < 0 and want == cur):
+                    year -= 1
+            elif (step > 0 or direction == "fwd") and (want < cur or (step > 0 and want == cur)):
+                year += 1
+            return "DATE", f"{year:04d}-{season}", modv
+
+        return resolve, True
+
+    def _time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        h = int(m["h"])
+        mi = int(m["mi"] or 0)
+        ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        if ampm and h > 23:
+            return None
+        day_of, deictic = self._clock_day(m, c)
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}", None
+
+        return resolve, deictic
+
+    def _clock_day(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], dt.date], bool]:
+        """The day a clock time falls on: the day written after it, else one named earlier in the
+        sentence, else the anchor."""
+        gd = m.groupdict()
+        if gd.get("wd"):
+            wd = self.v.weekdays[_cap(gd["wd"].rstrip("."))]
+            direction = _weekday_direction(c)
+            return (lambda a: _weekday_date(a, wd, direction)), True
+        if gd.get("dw"):
+            shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[gd["dw"].lower()]
+            return (lambda a: a + dt.timedelta(days=shift)), True
+        if gd.get("month") and gd.get("day"):
+            month, day = self.v.months[_cap(gd["month"])], int(gd["day"])
+            direction = _date_direction(c, self.v)
+
+            def on(a: dt.date) -> dt.date:
+                try:
+                    return dt.date(_day_year(a, month, day, direction), month, day)
+                except ValueError:
+                    return a
+
+            return on, True
+        # Without a day of its own, a clock time is on the day the story is at.
+        ref = c.sentence_date or c.reference
+        return (lambda a: ref or a), ref is None
+
+    def _named_time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+        day_of, deictic = self._clock_day(m, c)
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{day_of(a).isoformat()}T{hh}", None
+
+        return resolve, deictic
+
+    def _set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        gd = m.groupdict()
+        if gd.get("wd"):
+            wd = self.v.weekdays[_cap(gd["wd"].rstrip("."))]
+            return (lambda a: ("SET", f"XXXX-WXX-{wd}", None)), False
+        if gd.get("month"):
+            month = self.v.months[_cap(gd["month"])]
+            return (lambda a: ("SET", f"XXXX-{month:02d}", None)), False
+        if gd.get("part"):
+            part = self.v.day_parts[gd["part"].lower()]
+            return (lambda a: ("SET", f"XXXX-XX-XXT{part}", None)), False
+        unit = gd["unit"].lower()
+        n = self._number(gd["q"]) if gd.get("q") else 1.0
+        value = self._period_value(n or 1, unit)
+        return (lambda a: ("SET", value, None)), False
+
+    def _set_word(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        value = self.v.sets[m["word"].lower()]
+        return (lambda a: ("SET", value, None)), False
+
+    def _holiday(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        rule = self.v.holidays[re.sub(r"\s+", " ", m["hol"])]
+        if m["year"]:
+            d = _holiday_date(rule, int(m["year"]))
+            return (lambda a: ("DATE", d.isoformat(), None)), False
+        direction = c.direction("near")
+
+        def resolve(a: dt.date) -> Resolved:
+            options = [_holiday_date(rule, y) for y in (a.year - 1, a.year, a.year + 1)]
+            if direction == "back":
+                d = max(o for o in options if o <= a)
+            elif direction == "fwd":
+                d = min(o for o in options if o >= a)
+            else:
+                d = min(options, key=lambda o: abs((o - a).days))
+            return "DATE", d.isoformat(), None
+
+        return resolve, True
+
+    def _year_adj(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        word = m["word"].lower()
+        if word == "year-end":
+            return (lambda a: ("DATE", f"{a.year:04d}", "END")), True
+        if word == "year-to-date":
+            return (lambda a: ("DURATION", "P1Y", None)), True
+        if c.quarter_near and c.quarter:
+            value = _shift_quarter(c.quarter, -4)
+            return (lambda a: ("DATE", value, None)), False
+        return (lambda a: ("DATE", f"{a.year - 1:04d}", None)), True
+
+    def _the_quarter(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        which = _norm(m["which"])
+        if not which and m.group(0).lower().endswith("period"):
+            return None  # "the period" alone is any stretch of time
+        ref = c.quarter
+        if which in ("year-earlier", "year-ago"):
+            if ref is None:
+                return None
+            value = _shift_quarter(ref, -4)
+            return (lambda a: ("DATE", value, None)), False
+        if which in ("current", "this"):
+            return (lambda a: _calendar_unit(a, "quarter", 0, None)), True
+        if which in ("previous", "prior", "preceding") and ref is not None:
+            value = _shift_quarter(ref, -1)
+            return (lambda a: ("DATE", value, None)), False
+        if ref is not None and which in ("", "latest", "same"):
+            value = ref
+            return (lambda a: ("DATE", value, None)), False
+        # Quarters are reported once over: "the latest quarter" is the last one completed.
+        return (lambda a: _calendar_unit(a, "quarter", -1, None)), True
+
+    def _weekend(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        direction = c.direction("back")
+
+        def resolve(a: dt.date) -> Resolved:
+            saturday = _weekday_date(a, 6, direction)
+            return "DATE", _iso_week(saturday) + "-WE", None
+
+        return resolve, True
+
+
+# --------------------------------------------------------------------------- unit arithmetic
+
+
+def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
+    # A deadline told in the past ("gave them until mid-November", "to be completed by Dec. 15")
+    # lies after the telling: the tense of the clause does not place it.
+    if c.signal in v.deadline_signals:
+        return "near" if c.tense == "past" else "fwd"
+    return c.direction("near")
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _weekday_direction(c: _Ctx) -> Direction:
+    # A deadline or an earliest time ("until 9 a.m. Tuesday", "as early as Tuesday") lies ahead
+    # whatever the tense of the clause.
+    if c.signal in ("until", "till") or _LOOKS_AHEAD.search(c.text, max(0, c.start - 20), c.start):
+        return "fwd"
+    # Present tense with a day name other than a report is a timetable ("the offer expires
+    # Friday", "they meet Monday"): the coming one.
+    if c.tense == "present":
+        return "fwd"
+    return c.direction("back")
+
+
+_LOOKS_AHEAD = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$|\bno\s+later\s+than\s+$", re.I)
+
+
+def _calendar_unit(a: dt.date, unit: str, step: int, modv: str | None) -> Resolved | None:
+    """The calendar unit containing ``a`` moved by ``step`` units ("last week" = step -1)."""
+    unit = unit.replace("fiscal ", "")
+    if unit in ("week", "weekend"):
+        d = a + dt.timedelta(weeks=step)
+        suffix = "-WE" if unit == "weekend" else ""
+        return "DATE", _iso_week(d) + suffix, modv
+    if unit == "month":
+        d = _shift_months(a, step)
+        return "DATE", f"{d.year:04d}-{d.month:02d}", modv
+    if unit == "quarter":
+        q = (a.month - 1) // 3 + step
+        y, q = a.year + q // 4, q % 4
+        return "DATE", f"{y:04d}-Q{q + 1}", modv
+    if unit == "half":
+        h = (a.month - 1) // 6 + step
+        y, h = a.year + h // 2, h % 2
+        return "DATE", f"{y:04d}-H{h + 1}", modv
+    if unit == "year":
+        return "DATE", f"{a.year + step:04d}", modv
+    if unit == "decade":
+        return "DATE", f"{a.year // 10 + step:03d}", modv
+    if unit == "century":
+        return "DATE", f"{a.year // 100 + step:02d}", modv
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return "DATE", (a + dt.timedelta(days=step)).isoformat(), modv
+    return None
+
+
+def _shift_quarter(value: str, quarters: int) -> str:
+    q = int(value[:4]) * 4 + int(value[6]) - 1 + quarters
+    return f"{q // 4:04d}-Q{q % 4 + 1}"
+
+
+def _period_year(a: dt.date, n: int, half: bool, past: bool) -> int:
+    """The year of quarter (half) ``n`` without a year: results are reported after the period
+    ends, so a past or undated quarter is the latest one on or before the anchor's, and any
+    other the nearest one ("the first quarter" in October is next year's)."""
+    per_year = 2 if half else 4
+    cur = (a.month - 1) // (12 // per_year) + 1
+    diff = n - cur
+    if past:
+        return a.year - (1 if diff > 0 else 0)
+    if diff > per_year // 2:
+        return a.year - 1
+    if diff < -(per_year // 2):
+        return a.year + 1
+    return a.year
+
+
+def _offset(base: dt.date, n: int, unit: str, spec: dict[str, Any]) -> Resolved | None:
+    """``base`` moved by ``n`` units, at the unit's granularity ("two weeks ago" → a week)."""
+    if spec.get("time"):
+        return None
+    if "months" in spec:
+        months = int(spec["months"]) * n
+        d = _shift_months(base, months)
+        if unit in ("year",):
+            return "DATE", f"{d.year:04d}", None
+        if unit == "decade":
+            return "DATE", f"{d.year // 10:03d}", None
+        if unit == "century":
+            return "DATE", f"{d.year // 100:02d}", None
+        if unit == "quarter":
+            return "DATE", f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}", None
+        return "DATE", f"{d.year:04d}-{d.month:02d}", None
+    d = base + dt.timedelta(days=int(spec.get("days", 1)) * n)
+    if unit in ("week", "fortnight"):
+        return "DATE", _iso_week(d), None
+    return "DATE", d.isoformat(), None
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "").lower()).strip()
+
+
+def _cap(s: str) -> str:
+    s = s.rstrip(".")
+    return s[:1].upper() + s[1:].lower()
+
+
+def _tokens(c: _Ctx) -> Span | None:
+    if c.doc is None:
+        return None
+    return c.doc.char_span(c.start, c.end, alignment_mode="expand")
+
+
+def _token_pos(c: _Ctx) -> str | None:
+    span = _tokens(c)
+    return span[-1].pos_ if span is not None and len(span) else None
+
+
+def _preceded_by(c: _Ctx, words: tuple[str, ...]) -> bool:
+    if c.doc is None:
+        return False
+    span = _tokens(c)
+    if span is None or span.start == 0:
+        return False
+    return c.doc[span.start - 1].lower_ in words
+
+
+def _followed_by_number(c: _Ctx) -> bool:
+    span = _tokens(c)
+    if span is None or c.doc is None or span.end >= len(c.doc):
+        return False
+    return bool(c.doc[span.end].like_num)
+
+
+def _looks_like_modal(c: _Ctx) -> bool:
+    span = _tokens(c)
+    if span is None:
+        return False
+    tok = span[-1]
+    return tok.tag_ == "MD" or tok.pos_ in ("AUX", "VERB")
+
+
+def _looks_like_verb(c: _Ctx) -> bool:
+    span = _tokens(c)
+    return span is not None and span[-1].pos_ == "VERB"
+
+
+def _year_context(c: _Ctx, signals: frozenset[str]) -> bool:
+    """Whether a bare four-digit number is a year: spaCy calls it a date, or a preposition
+    governs it, and it counts nothing ("2000 soldiers" is a number)."""
+    span = _tokens(c)
+    if span is None or c.doc is None:
+        return True
+    tok = span[-1]
+    if tok.ent_type_ in _NUMERIC_ENTS and tok.ent_type_ != "":
+        prev = c.doc[tok.i - 1].lower_ if tok.i else ""
+        if prev not in ("in", "since", "of", "until", "from", "by", "through", "during"):
+            return False
+    if tok.i and c.doc[tok.i - 1].text in ("$", "#", "No.", "no.", "£", "€"):
+        return False
+    prev = c.doc[tok.i - 1].lower_ if tok.i else ""
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and prev not in ("the", "its", "their"):
+        return False  # "2000 soldiers"; but "the 2016 elections" names the year
+    if tok.ent_type_ == "DATE":
+        return True
+    if prev in signals:
+        return True
+    nxt = c.doc[tok.i + 1] if tok.i + 1 < len(c.doc) else None
+    # "the 2014 election", "2014's budget", "2009-2010"
+    if nxt is None:
+        return False
+    return nxt.text in ("'s", "-", "–") or (nxt.tag_ == "NN" and prev in ("the", "a"))
+
+
+def _approx_word(m: re.Match[str]) -> bool:
+    return bool(m.groupdict().get("approx"))
+
+
+def _in_year_range(m: re.Match[str]) -> bool:
+    """ "2009-2010": either end of a range of years is a year whatever surrounds it."""
+    text = m.string
+    after, before = text[m.end():m.end() + 5], text[max(0, m.start() - 5):m.start()]
+    return bool(re.match(r"[-–](?:1[5-9]|20)\d\d", after) or re.fullmatch(r"(?:1[5-9]|20)\d\d[-–]", before))
+
+
+def _is_adverbial_one_day(c: _Ctx) -> bool:
+    span = _tokens(c)
+    if span is None or c.doc is None:
+        return False
+    if span.start > 0 and c.doc[span.start - 1].pos_ in ("ADP", "SCONJ", "DET", "NUM"):
+        return False
+    return span.root.dep_ in ("npadvmod", "advmod")
+
+
+def _is_rate(c: _Ctx) -> bool:
+    span = _tokens(c)
+    if span is None or c.doc is None or span.start == 0:
+        return False
+    prev = c.doc[span.start - 1]
+    return prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM", "SYM")
+
+
+def _is_age_or_count(c: _Ctx, m: re.Match[str]) -> bool:
+    if c.doc is None:
+        return False
+    after = c.text[c.end:c.end + 12].lower()
+    if re.match(r"\s*-?\s*olds?\b", after):
+        return True
+    span = _tokens(c)
+    if span is None:
+        return False
+    # "a 10-year-old", "aged 83 years"
+    return span.start > 0 and c.doc[span.start - 1].lower_ in ("aged", "age")
+
+
+# --------------------------------------------------------------------------- tense
+
+
+
+
+def _governing_verb(span: Span) -> Token | None:
+    """The verb a time expression modifies directly ("said Friday", "met on Friday"); None when
+    it modifies a noun or adjective first ("payable Dec. 15", "the Dec. 15 deadline"), whose
+    time the clause's tense does not fix."""
+    tok = span.root
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ != "prep" and head.pos_ != "ADP":
+            return None
+        tok = head
+    return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+_MODALS = frozenset(["can", "could", "may", "might", "must", "should", "would", "ought"])
+
+
+def _tense(doc: Doc, start: int, end: int, v: _Vocab) -> str | None:
+    """"past", "future", "present" or None for the clause a time expression modifies."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    return _verb_tense(verb, v, 0)
+
+
+def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
+    cues = v.future_cues
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in verb.children):
+        # A condition looks ahead ("if he wins in November", "if he won on Nov. 8") unless it
+        # is counterfactual about the past ("if he had won").
+        return "past" if "had" in lows else "future"
+    if lows & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if lows & _MODALS:
+        # "could leave as early as Tuesday" looks ahead; "may have left" looks back.
+        return "past" if lows & {"have", "'ve"} else "future"
+    # "is due to meet", "plans to vote", "is expected to sign": the governing verb decides.
+    governed = verb.dep_ in ("xcomp", "acomp", "advcl", "acl", "relcl", "conj") and verb.head.i != verb.i
+    if "to" in lows and verb.tag_ == "VB":
+        head = verb.head
+        # "planned to leave Thursday" looks ahead of the planning, even in the past tense.
+        if head.lemma_ in cues or head.lower_ in ("due", "set", "poised"):
+            # ... but "had been scheduled to expire Friday" tells of a plan already past.
+            if any(ch.lower_ == "had" for h in (head, head.head) for ch in h.children):
+                return "past"
+            return "future"
+        if governed and depth < 3:
+            outer = _verb_tense(head, v, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+            return "future" if outer in ("present", "future") else None
+        return None
+    if verb.lemma_ in ("due", "upcoming", "scheduled", "slated"):
+        return "future"
+    if verb.tag_ == "VBN" and verb.lemma_ in v.plan_verbs and "had" not in lows:
+        return "future"  # "the accession was planned for early March": the plan looks ahead
+    if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
+        if verb.tag_ == "VBG" and lows & {"was", "were"} and any(
+                ch.dep_ == "xcomp" for ch in verb.children) and verb.lemma_ == "go":
+            return None
+        return "past"
+    if lows & {"has", "have", "'ve"}:
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if lows & {"be", "been", "being"}:
+            return None
+        if lows & {"is", "are", "am", "'s", "'re"}:
+            return "future" if verb.lemma_ in cues else "present"
+        # "the year ended March 31", "a record set on Aug. 6": a participle of a completed event.
+        return "past"
+    if verb.tag_ == "VBG" and lows & {"is", "are", "am", "'s", "'re"}:
+        if verb.lemma_ == "go" and any(ch.dep_ == "xcomp" for ch in verb.children):
+            return "future"
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ in v.reporting_verbs:
+            return "past"  # "the ministry says Friday": a report of what was said
+        if verb.lemma_ in cues and verb.lemma_ in ("plan", "expect", "intend", "hope", "aim", "schedule"):
+            return "future"
+        return "present"
+    if verb.tag_ in ("VB", "VBG") and governed and depth < 3 and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head, v, depth + 1)
+    return None
+
+
+# --------------------------------------------------------------------------- the component
 
 
 class TimeTagger:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Writes ``doc._.times``: every temporal expression with its TIMEX3 type and value."""
+
+    def __init__(self, nlp: Language | None, name: str, vocabulary: str = DEFAULT_VOCABULARY) -> None:
         extensions.register()
+        self.vocab = _vocab(vocabulary)
+        self.grammar = _grammar(vocabulary)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = []
+        anchor = _anchor_date(doc._.published)
+        text = doc.text  # spaCy joins the tokens on every access: read it once
+        found = _candidates(self.grammar, text)
+        times, resolvers = _resolve_all(found, text, anchor, doc, self.grammar)
+        doc._.times = times
+        doc.user_data[ANCHOR_KEY] = resolvers
         return doc
 
 
-@Language.factory("storyline_times")
-def make_times(nlp: Language, name: str) -> TimeTagger:
-    return TimeTagger(nlp, name)
+_Candidate = tuple[int, int, str, "re.Match[str]", _Handler]
+
+
+def _candidates(grammar: _Grammar, text: str) -> list[_Candidate]:
+    """Candidate matches ordered leftmost-longest (overlaps are settled when they resolve: a
+    candidate its rule rejects gives way to the next one); names that hold a time word masked."""
+    masked: list[tuple[int, int]] = []
+    if grammar.not_times is not None:
+        masked = [(m.start(), m.end()) for m in grammar.not_times.finditer(text)]
+    cands: list[tuple[int, int, int, str, re.Match[str], _Handler]] = []
+    for prio, (name, rx, fn) in enumerate(grammar.patterns):
+        extent = "x" if "x" in rx.groupindex else 0
+        for m in rx.finditer(text):
+            s, e = m.span(extent)
+            if s == e or any(s < me and ms < e for ms, me in masked):
+                continue
+            cands.append((s, -(e - s), prio, name, m, fn))
+    cands.sort(key=lambda t: (t[0], t[1], t[2]))
+    return [(s, s - neg, name, m, fn) for s, neg, _prio, name, m, fn in cands]
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """A time word inside a longer name ("Fox News Sunday", "the Sunday Times") is no time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.like_num for t in span):
+        return False
+    for tok in span:
+        if tok.ent_type_ not in _NON_TIME_ENTS:
+            continue
+        # The entity's bounds from the IOB tags: cheaper than scanning doc.ents per candidate.
+        first = tok.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        last = tok.i + 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        if first < span.start or last > span.end:
+            return True
+    return False
+
+
+def _anchor_date(published: Any) -> dt.date:
+    if isinstance(published, dt.date):
+        return published
+    if published:
+        try:
+            return dt.date.fromisoformat(str(published)[:10])
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def _day_value(value: str) -> dt.date | None:
+    if len(value) >= 10 and value[4] == "-" and value[:4].isdigit():
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _resolve_all(
+    found: list[_Candidate], text: str, anchor: dt.date, doc: Doc | None,
+    grammar: _Grammar,
+) -> tuple[list[TimeExpression], dict[tuple[int, int], tuple[Resolver, bool]]]:
+    times: list[TimeExpression] = []
+    resolvers: dict[tuple[int, int], tuple[Resolver, bool]] = {}
+    reference: dt.date | None = None
+    sent_date: tuple[int, dt.date] | None = None
+    quarter: tuple[int, str] | None = None
+    ref_value: str | None = None
+    starts = _sentence_starts(doc)
+    last_end = -1
+    for s, e, name, m, fn in found:
+        if s < last_end or (doc is not None and _inside_name(doc, s, e)):
+            continue
+        tense = _tense(doc, s, e, grammar.v) if doc is not None else None
+        sent = bisect.bisect_right(starts, s)
+        sdate = sent_date[1] if sent_date is not None and sent_date[0] == sent else None
+        ctx = _Ctx(doc=doc, text=text, start=s, end=e, tense=tense, reference=reference, sentence_date=sdate,
+                   quarter=quarter[1] if quarter else None,
+                   quarter_near=quarter is not None and sent - quarter[0] <= 1, reference_value=ref_value)
+        if name in _LOWERCASE_PATTERNS and _title_cased(text, s, e):
+            continue
+        out = fn(m, ctx)
+        if out is None:
+            continue
+        resolver, deictic = out
+        res = resolver(anchor)
+        if res is None:
+            continue
+        ttype, value, modv = res
+        t = TimeExpression(start=s, end=e, text=text[s:e], type=ttype, value=value, mod=modv,
+                           anchor=anchor.isoformat() if deictic else None)
+        times.append(t)
+        last_end = e
+        resolvers[(s, e)] = (resolver, deictic)
+        day = _day_value(value)
+        if name in _EXPLICIT_PATTERNS and _CALENDAR_VALUE.match(value):
+            # Only a date the text writes out moves the story's time; our own inferences do not.
+            ref_value = value[:10]
+        if day is not None and ttype in ("DATE", "TIME"):
+            reference = day
+            sent_date = (sent, day)
+        elif name in ("quarter", "q_abbr") and _QUARTER_VALUE.match(value):
+            # Only a quarter the text names sets the reference; "a year ago" beside it does not.
+            quarter = (sent, value)
+    _set_ranges(times, text, anchor)
+    return times, resolvers
+
+
+#: Patterns made of words that are written lowercase: capitalised mid-sentence they are a name
+#: ("ABC's This Week", "VOA Today").
+_LOWERCASE_PATTERNS = frozenset(("deictic_day", "deictic", "rel_period", "part_rel", "duration", "set_word"))
+_SENTENCE_OPENERS = frozenset('.!?"“”‘’\'(:;-—–\n`[«')
+
+
+def _title_cased(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    if not words or not any(w[0].isupper() for w in words):
+        return False
+    if any(w[0].isupper() for w in words[1:]):
+        return True
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
+
+
+_EXPLICIT_PATTERNS = frozenset(("iso", "numeric", "month_day", "day_month", "month_year", "year"))
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T|$)")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _sentence_starts(doc: Doc | None) -> list[int]:
+    if doc is None or not doc.has_annotation("SENT_START"):
+        return []
+    return [sent.start_char for sent in doc.sents]
+
+
+def _set_ranges(times: list[TimeExpression], text: str, anchor: dt.date) -> None:
+    """"since X" runs from X to the anchor; "between X and Y" / "from X to Y" from X to Y."""
+    for i, t in enumerate(times):
+        before = text[max(0, t.start - 12):t.start].lower()
+        if t.type not in ("DATE", "TIME"):
+            continue
+        nxt = times[i + 1] if i + 1 < len(times) else None
+        joined = text[t.end:nxt.start].strip().lower() if nxt is not None else ""
+        if nxt is not None and text[t.end:nxt.start] in ("-", "–") and len(t.value) == len(nxt.value) == 4:
+            t.range_from = nxt.range_from = t.value
+            t.range_to = nxt.range_to = nxt.value
+        elif re.search(r"\bsince\s+$", before):
+            t.range_from, t.range_to = t.value, anchor.isoformat()
+        elif re.search(r"\b(?:between|from)\s+$", before) and nxt is not None and joined in (
+                "and", "to", "until", "till", "through", "-", "–", "and until"):
+            t.range_from, t.range_to = t.value, nxt.value
+            nxt.range_from, nxt.range_to = t.value, nxt.value
+        elif re.search(r"\b(?:until|till|through)\s+$", before) and t.range_to is None:
+            t.range_to = t.value
+
+
+@cache
+def _grammar(vocabulary: str) -> _Grammar:
+    return _Grammar(_vocab(vocabulary))
+
+
+@Language.factory("storyline_times", default_config={"vocabulary": DEFAULT_VOCABULARY})
+def make_times(nlp: Language, name: str, vocabulary: str = DEFAULT_VOCABULARY) -> TimeTagger:
+    return TimeTagger(nlp, name, vocabulary)
+
+
+# --------------------------------------------------------------------------- public helpers
 
 
 def reanchor(doc: Doc, start: int, end: int, anchor: str) -> None:
     """Re-resolve deictic time expressions inside ``doc.text[start:end]`` against ``anchor``
-    (ISO date): quotes call this so "today" in a statement means the day it was made."""
+    (ISO date): quotes call this so "today" in a statement means the day it was made.
+
+    The objects in ``doc._.times`` are updated in place (value, type, mod, anchor); ranges
+    ("since X") that ran to the old anchor now run to the new one.
+    """
+    resolvers: dict[tuple[int, int], tuple[Resolver, bool]] = doc.user_data.get(ANCHOR_KEY) or {}
+    new = _anchor_date(anchor)
+    for t in doc._.times or []:
+        if t.start < start or t.end > end:
+            continue
+        entry = resolvers.get((t.start, t.end))
+        if entry is None or not entry[1]:
+            continue
+        res = entry[0](new)
+        if res is None:
+            continue
+        old_anchor = t.anchor
+        t.type, t.value, t.mod = res
+        t.anchor = new.isoformat()
+        if t.range_to is not None and t.range_to == old_anchor:
+            t.range_from, t.range_to = t.value, new.isoformat()
+
+
+def times_in(doc: Doc, start: int, end: int) -> list[TimeExpression]:
+    """The time expressions lying inside ``doc.text[start:end]``."""
+    return [t for t in doc._.times or [] if t.start >= start and t.end <= end]
+
+
+def time_of(doc: Doc, token: Token) -> TimeExpression | None:
+    """The time expression governing ``token`` (an event trigger, a speech verb): one whose
+    syntactic head chain reaches the token's clause verb without crossing another clause, the
+    closest such in the sentence; None when the clause has no time expression."""
+    times = doc._.times or []
+    if not times:
+        return None
+    verb = _clause_verb(token) or token
+    sent = token.sent
+    best: tuple[int, TimeExpression] | None = None
+    starts = [t.start for t in times]
+    lo = bisect.bisect_left(starts, sent.start_char)
+    for t in times[lo:]:
+        if t.start >= sent.end_char:
+            break
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        governor = _clause_verb(span.root.head if span.root.head.i != span.root.i else span.root)
+        if governor is not None and governor.i == verb.i:
+            dist = abs(span.root.i - token.i)
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    return best[1] if best else None
+
+
+def resolve_text(text: str, anchor: str, vocabulary: str = DEFAULT_VOCABULARY) -> Resolved | None:
+    """(type, value, mod) of a short time phrase such as "mid-October" or "last week", resolved
+    against ``anchor`` without a parse (default directions: past for weekdays, nearest for
+    months); None when the phrase is not a time expression."""
+    grammar = _grammar(vocabulary)
+    found = _candidates(grammar, text)
+    if not found:
+        return None
+    times, _ = _resolve_all(found, text, _anchor_date(anchor), None, grammar)
+    best = max(times, key=lambda t: t.end - t.start, default=None)
+    return (best.type, best.value, best.mod) if best else None

@@ -1,29 +1,289 @@
-"""The storyline_actors component (placeholder: finds nothing yet)."""
+"""The storyline_actors component: named entities and the canonical actors they stand for.
+
+Writes ``doc._.entities`` (:class:`~storyline.model.EntityMention`, one per kept NER entity) and
+offers :func:`resolve_actor`, which codes any phrase — a name, an organisation, a role such as
+"State Department deputy spokesperson", a metonymic capital ("Baghdad" → IRQ GOV) — as an
+:class:`~storyline.model.Actor` with a CAMEO/PLOVER-style code ("USA GOV", "IRQ", "UNO IGO").
+
+How a phrase is coded (general rules of English noun phrases):
+
+- the *country* is the first country name, capital, demonym or organisation with a country in
+  the phrase ("Iraqi Prime Minister …" → IRQ; "Security forces in Guinea" → GIN), except one
+  marked as an affiliation ("pro-Iran armed groups", "Iran-backed militias");
+- the *sector* comes from the phrase's head noun when it is a role ("American soldiers" → MIL),
+  else from the rightmost role or organisation (the head of an English NP is at its right:
+  "State Department deputy spokesperson Vedant Patel" → spokesperson → GOV); a capital used as
+  an actor is its government (metonymy);
+- a person named without a role inherits the role the article gave them elsewhere ("Mr. Kirby"
+  → "White House National Security Council spokesman John Kirby" → USA GOV).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
-from storyline.model import Actor
+from storyline.analyze.actor_lexicon import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    ORG,
+    ROLE,
+    Lexicon,
+    Match,
+    build_lexicon,
+)
+from storyline.model import Actor, EntityMention
+
+#: NER labels whose entities can be actors or places; other labels are kept only when the
+#: dictionary knows them as an organisation (small models call "Islamic State" a PERSON or
+#: "Islamic Resistance in Iraq" a WORK_OF_ART).
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+#: Person-name tokens that are titles, not names, when looking a person up by surname.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "miss"})
+
+_PERSONS_KEY = "storyline_actor_persons"
 
 
 class ActorTagger:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Codes spaCy's named entities as actors; remembers each person's role for the document."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        countries: Sequence[str] = (),
+        organisations: Sequence[str] = (),
+        roles: Sequence[str] = (),
+    ) -> None:
         extensions.register()
+        self.name = name
+        # The key of the lexicon, not the lexicon, goes on each Doc: user_data must stay
+        # serialisable (Doc.to_bytes, multiprocessing).
+        self.lexicon_key = [list(countries), list(organisations), list(roles)]
+        self.lexicon = build_lexicon(tuple(countries), tuple(organisations), tuple(roles))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = []
+        date = doc._.published
+        persons: dict[str, Actor] = {}
+        doc.user_data[_LEXICON_KEY] = self.lexicon_key
+        mentions: list[EntityMention] = []
+        for ent in doc.ents:
+            matches = self.lexicon.match(ent, date)
+            if ent.label_ not in ACTOR_LABELS and not any(m.entry.kind == ORG for m in matches):
+                continue
+            actor: Actor | None
+            if ent.label_ == "PERSON" and not any(m.entry.kind == ORG for m in matches):
+                actor = self._person_actor(doc, ent, persons, date)
+            else:
+                actor = code_matches(self.lexicon, matches, ent, ent.text)
+            mentions.append(EntityMention(ent.start_char, ent.end_char, ent.text, ent.label_, actor))
+        doc._.entities = mentions
+        doc.user_data[_PERSONS_KEY] = {k: [a.name, a.code, a.affiliation] for k, a in persons.items()}
         return doc
 
+    def _person_actor(self, doc: Doc, ent: Span, persons: dict[str, Actor], date: str | None) -> Actor | None:
+        context = _person_context(doc, ent)
+        actor = None
+        if context:
+            actor = code_matches(self.lexicon, self.lexicon.match(context, date), context, ent.text)
+            if actor is not None:
+                actor = Actor(ent.text, actor.code, actor.affiliation)
+        if actor is None or actor.code is None:
+            known = _known_person(persons, ent)
+            if known is not None:
+                return Actor(known.name, known.code, known.affiliation)
+            return actor
+        for key in _person_keys(ent):
+            # The first, fullest introduction of a person wins over later, shorter ones.
+            persons.setdefault(key, actor)
+        return actor
 
-@Language.factory("storyline_actors")
-def make_actors(nlp: Language, name: str) -> ActorTagger:
-    return ActorTagger(nlp, name)
+
+_LEXICON_KEY = "storyline_actor_lexicon"
+
+
+@Language.factory("storyline_actors", default_config={"countries": [], "organisations": [], "roles": []})
+def make_actors(
+    nlp: Language, name: str, countries: list[str], organisations: list[str], roles: list[str]
+) -> ActorTagger:
+    """The actors component; ``countries``/``organisations``/``roles`` are paths of users' extra
+    TSV files with the columns of the packaged ``actor_*.tsv`` files."""
+    return ActorTagger(nlp, name, countries, organisations, roles)
 
 
 def resolve_actor(doc: Doc, start: int, end: int) -> Actor | None:
     """The canonical actor for the phrase ``doc.text[start:end]`` (a name, an organisation, a role
-    such as "State Department deputy spokesperson"), or None when it cannot be coded."""
+    such as "State Department deputy spokesperson"), or None when it cannot be coded.
+
+    Any character span works: it is widened to whole tokens. A bare person name ("Mr. Kirby") gets
+    the role the article gave that person where the actors component saw it introduced.
+    """
+    start, end = max(0, start), min(len(doc.text), end)
+    if start >= end:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return resolve_span(doc, span)
+
+
+def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None) -> Actor | None:
+    """:func:`resolve_actor` for tokens (a Span, or a contiguous token list)."""
+    if len(span) == 0:
+        return None
+    lexicon = lexicon_of(doc)
+    tokens = span if isinstance(span, Span) else doc[span[0].i : span[-1].i + 1]
+    matches = lexicon.match(tokens, doc._.published)
+    actor = code_matches(lexicon, matches, tokens, text or tokens.text)
+    persons = {k: Actor(*v) for k, v in (doc.user_data.get(_PERSONS_KEY) or {}).items()}
+    person = _person_in(doc, tokens, persons)
+    if person is not None:
+        if actor is None or actor.code is None:
+            return person
+        if (
+            _sector(actor.code) is None
+            and _sector(person.code) is not None
+            and (_country(actor.code) in (None, _country(person.code)))
+        ):
+            return Actor(actor.name, person.code, person.affiliation)
+    return actor
+
+
+def lexicon_of(doc: Doc) -> Lexicon:
+    """The lexicon the actors component used on ``doc`` (the packaged one if it did not run)."""
+    key = doc.user_data.get(_LEXICON_KEY)
+    if isinstance(key, list) and len(key) == 3:
+        return build_lexicon(*(tuple(str(p) for p in part) for part in key))
+    return build_lexicon()
+
+
+def code_matches(
+    lexicon: Lexicon, matches: list[Match], tokens: Span | Sequence[Token], text: str
+) -> Actor | None:
+    """The actor a phrase's dictionary matches make (see the module docstring for the rules)."""
+    if not matches:
+        return None
+    country_match = next((m for m in matches if m.entry.country and not m.affiliation), None)
+    affiliation = next((m for m in matches if m.affiliation), None)
+    head = _head_index(tokens)
+    sector: str | None = None
+    sector_match: Match | None = None
+    for m in matches:
+        if m.entry.sector and m.start <= head < m.end and not m.affiliation:
+            sector, sector_match = m.entry.sector, m
+    if sector is None:
+        for m in reversed(matches):
+            if m.entry.sector and not m.affiliation and m.entry.kind in (ROLE, ORG, CAPITAL):
+                sector, sector_match = m.entry.sector, m
+                break
+    if (
+        country_match is not None
+        and country_match.entry.kind == ORG
+        and country_match.entry.sector
+        and sector == "GOV"
+        and sector_match is not None
+        and sector_match.entry.kind == ROLE
+    ):
+        # Officials and spokesmen of an organisation belong to its sector ("Pentagon spokesman",
+        # "Red Cross officials").
+        sector, sector_match = country_match.entry.sector, country_match
+    country = country_match.entry.country if country_match else None
+    if country is None and sector is None:
+        return None
+    if country is None and affiliation is not None and sector is None:
+        return None
+    code = country if sector is None or sector == country else f"{country} {sector}" if country else sector
+    name = _actor_name(lexicon, matches, country_match, sector_match, text)
+    aligned = affiliation.entry.country if affiliation is not None and not country else None
+    return Actor(name, code or None, aligned)
+
+
+def _actor_name(
+    lexicon: Lexicon, matches: list[Match], country_match: Match | None, sector_match: Match | None, text: str
+) -> str:
+    org = next((m for m in matches if m.entry.kind == ORG and not m.affiliation), None)
+    if org is not None:
+        return org.entry.name
+    if len(matches) == 1 and country_match is not None:
+        entry = country_match.entry
+        if entry.kind == COUNTRY:
+            return entry.name
+        if entry.kind == CAPITAL:
+            return f"{entry.name} government"
+        if entry.kind == DEMONYM:
+            return entry.name
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "both", "some", "all"):
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def _head_index(tokens: Span | Sequence[Token]) -> int:
+    """The doc index of the phrase's syntactic head (the token whose head lies outside it)."""
+    first, last = tokens[0].i, tokens[-1].i
+    if not tokens[0].doc.has_annotation("DEP"):
+        return last  # no parse: the head of an English noun phrase is at its right
+    for t in tokens:
+        if not first <= t.head.i <= last or t.head.i == t.i:
+            return t.i
+    return last
+
+
+def _country(code: str | None) -> str | None:
+    return code.split()[0] if code else None
+
+
+def _sector(code: str | None) -> str | None:
+    parts = (code or "").split()
+    return parts[1] if len(parts) > 1 else None
+
+
+def _person_context(doc: Doc, ent: Span) -> list[Token]:
+    """The tokens that describe a person: the pre-modifiers of the name in its noun phrase
+    ("Iraqi Prime Minister Mohamed …") and an apposition ("Kirby, the NSC spokesman")."""
+    root = ent.root
+    left = root.left_edge.i
+    # Pre-modifiers reach back to the start of the noun phrase, never into a clause before it.
+    ctx = [t for t in doc[left : ent.start] if t.dep_ not in ("punct", "cc", "prep")]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            ctx.extend(doc[child.left_edge.i : child.right_edge.i + 1])
+    return _in_text_order(ctx)
+
+
+def _in_text_order(tokens: list[Token]) -> list[Token]:
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+def _person_keys(ent: Span) -> list[str]:
+    words = [t.lower_ for t in ent if t.lower_ not in HONORIFICS and t.is_alpha]
+    keys = [" ".join(words)] if words else []
+    if len(words) > 1:
+        keys.append(words[-1])
+    return keys
+
+
+def _known_person(persons: dict[str, Actor], ent: Span | Sequence[Token]) -> Actor | None:
+    for key in _person_keys(ent) if isinstance(ent, Span) else []:
+        if key in persons:
+            return persons[key]
+    return None
+
+
+def _person_in(doc: Doc, tokens: Span, persons: dict[str, Actor]) -> Actor | None:
+    if not persons:
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start >= tokens.start and ent.end <= tokens.end:
+            found = _known_person(persons, ent)
+            if found is not None:
+                return found
+    for t in tokens:
+        if t.lower_ in persons and t.lower_ not in HONORIFICS:
+            return persons[t.lower_]
     return None

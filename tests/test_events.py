@@ -1,0 +1,197 @@
+"""The events component on sentences of our own: types, arguments, status flags, dates, places."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Cue, Event, Quote, Speaker, TimeExpression
+
+pytestmark = pytest.mark.model
+
+
+def code(
+    text: str,
+    published: str = "2024-03-08",
+    times: list[TimeExpression] | None = None,
+    quotes: list[Quote] | None = None,
+) -> list[Event]:
+    from storyline.analyze import get_pipeline
+    from storyline.analyze.pipeline import make_doc
+    from storyline.model import Document
+
+    nlp = get_pipeline()
+    doc = nlp(make_doc(nlp, Document(id="t", text=text, published=published)))
+    if times is not None or quotes is not None:
+        # Re-run the component on times/quotes we control, independent of the other components.
+        doc._.times = times or []
+        doc._.quotes = quotes or []
+        nlp.get_pipe("storyline_events")(doc)
+    return list(doc._.events)
+
+
+def happened(events: list[Event]) -> list[Event]:
+    return [e for e in events if not e.negated and not e.hypothetical]
+
+
+def span_time(text: str, phrase: str, value: str) -> TimeExpression:
+    start = text.index(phrase)
+    return TimeExpression(start, start + len(phrase), phrase, "DATE", value)
+
+
+def test_attack_with_consequence_date_and_place() -> None:
+    text = "Somali militants attacked an army base in Mogadishu on Tuesday, killing four soldiers."
+    events = code(text, times=[span_time(text, "Tuesday", "2024-03-05")])
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1  # "killing" folds into the attack
+    e = assault[0]
+    assert e.source is not None and e.source.code == "SOM REB"
+    assert e.fatalities == 4
+    assert e.date == "2024-03-05" and e.date_from == "text"
+    assert e.location is not None and e.location.country == "SOM"
+    assert text[e.start : e.end] == e.text == "attacked"
+    assert e.id == "e1"
+
+
+def test_passive_attack_has_unknown_source() -> None:
+    text = "Two Kenyan soldiers were killed in a roadside bombing near the border."
+    events = happened(code(text))
+    assert [e.type for e in events] == ["ASSAULT"]
+    e = events[0]
+    assert e.source is None and e.target is not None and e.target.code == "KEN MIL"
+    assert e.mode == "explosives" and e.fatalities == 2
+    assert e.date == "2024-03-08" and e.date_from == "publication"
+
+
+def test_negated_event_is_not_an_event_that_happened() -> None:
+    events = code("Chile did not condemn the decision by Peru.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and all(e.negated for e in accuse)
+
+
+def test_threatened_act_is_not_coded_as_done() -> None:
+    events = code("Peru threatened to expel the Bolivian ambassador.")
+    assert not [e for e in happened(events) if e.type == "SANCTION"]
+    assert any(
+        e.type == "THREATEN" and e.source is not None and e.source.code == "PER" for e in happened(events)
+    )
+
+
+def test_diplomatic_protest_is_accuse_not_consult() -> None:
+    events = happened(code("Egypt lodged a formal protest with the Israeli ambassador on Sunday."))
+    types = {e.type for e in events}
+    assert "ACCUSE" in types and "CONSULT" not in types and "PROTEST" not in types
+    e = next(e for e in events if e.type == "ACCUSE")
+    assert e.source is not None and e.source.code.startswith("EGY")
+    assert e.target is not None and e.target.code == "ISR GOV"
+
+
+def test_street_protest_is_protest() -> None:
+    events = happened(code("Thousands of Chilean students demonstrated in Santiago against the government."))
+    assert any(e.type == "PROTEST" for e in events)
+
+
+def test_conjoined_sources_make_one_event_each() -> None:
+    events = happened(code("Both Norway and Denmark condemned the Russian invasion."))
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert {e.source.code for e in accuse if e.source} == {"NOR", "DNK"}
+    assert all(e.target is not None and e.target.code == "RUS" for e in accuse)
+
+
+def test_aggregate_count_as_range() -> None:
+    events = code("More than 40 rocket attacks have targeted Israeli towns since January.")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.count_min == 41 and attack.count_max is None
+    assert attack.mode == "heavy-weapons"
+
+
+def test_speech_act_links_to_its_quote() -> None:
+    text = 'Venezuela denounced "an act of aggression" on Monday.'
+    start = text.index("an act")
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        start=start,
+        end=start + len("an act of aggression"),
+        content="an act of aggression",
+        speaker=Speaker(name="Venezuela", code="VEN"),
+        cue=Cue("denounced", text.index("denounced"), text.index("denounced") + 9),
+    )
+    events = code(text, quotes=[quote], times=[span_time(text, "Monday", "2024-03-04")])
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.quote == "q1" and accuse.date == "2024-03-04"
+
+
+def test_future_cooperation_is_agree() -> None:
+    events = happened(code("Japan will provide emergency aid to Nepal."))
+    assert any(e.type == "AGREE" for e in events)
+    assert not any(e.type == "AID" for e in events)
+
+
+def test_obligation_in_a_reported_clause_is_a_request() -> None:
+    events = happened(
+        code("The Canadian foreign minister said Venezuela must release the detained journalists.")
+    )
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and request[0].source is not None and request[0].source.code == "CAN GOV"
+    assert request[0].target is not None and request[0].target.code == "VEN"
+
+
+def test_announced_refusal_is_a_reject() -> None:
+    events = happened(code("Mexico said it would not meet the Guatemalan delegation."))
+    assert any(e.type == "REJECT" and e.source is not None and e.source.code == "MEX" for e in events)
+    assert not any(e.type == "CONSULT" for e in events)
+
+
+def test_target_of_a_relation_noun() -> None:
+    events = happened(code("Turkey threatened to break off relations with Sweden."))
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.target is not None and threat.target.code == "SWE"
+
+
+def test_participle_adjunct_does_not_lend_its_subject() -> None:
+    events = happened(code("Asked about the raid, the Greek minister said nothing."))
+    assert not any(
+        e.type == "REQUEST" and e.source is not None and e.source.code == "GRC GOV" for e in events
+    )
+
+
+def test_pronoun_takes_the_person_named_before() -> None:
+    text = "Chilean President Ana Rojas spoke in Lima on Monday. She condemned the Peruvian blockade."
+    accuse = next(e for e in happened(code(text)) if e.type == "ACCUSE")
+    assert accuse.source is not None and accuse.source.code == "CHL GOV"
+
+
+def test_origin_of_an_act_noun_is_its_source() -> None:
+    events = happened(code("The plan drew sharp criticism from Berlin."))
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.source is not None and accuse.source.code == "DEU GOV"
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("MOBILIZE", "India put its troops on high alert along the border with Pakistan."),
+        ("RETREAT", "Israel released 40 Palestinian prisoners on Sunday."),
+        ("CONCEDE", "Thai authorities lifted the curfew in Bangkok."),
+        ("COOPERATE", "Spain extradited a suspect to France."),
+        ("AID", "Japan provided $10 million in humanitarian aid to Bangladesh."),
+        ("SANCTION", "Morocco broke off diplomatic relations with Iran."),
+        ("COERCE", "Malaysia deported 50 Indonesian workers."),
+        ("PROTEST", "French rail workers went on strike on Thursday."),
+        ("REJECT", "China vetoed the UN resolution on Syria."),
+        ("REQUEST", "Germany urged Turkey to release the detained reporters."),
+        ("ACCUSE", "Nicaragua sued Germany at the International Court of Justice."),
+        ("SUPPORT", "Spain recognized the Palestinian state."),
+        ("CONSULT", "The Kenyan president visited Uganda on Monday."),
+        ("AGREE", "Qatar offered to mediate between the two sides."),
+        ("ASSAULT", "Russian warplanes bombed the Syrian town of Idlib."),
+    ],
+)
+def test_each_plover_type(expected: str, text: str) -> None:
+    assert expected in {e.type for e in happened(code(text))}
+
+
+def test_sector_only_actor_takes_the_country_of_the_place() -> None:
+    events = happened(code("Police arrested dozens of protesters in Nairobi on Friday."))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.source is not None and arrest.source.code == "KEN COP"

@@ -96,6 +96,8 @@ class Actor:
 
     name: str
     code: str | None = None
+    # The country a non-state actor is aligned with ("pro-Iran armed groups" → IRN), ISO3.
+    affiliation: str | None = None
 
 
 @dataclass(slots=True)
@@ -182,6 +184,9 @@ class Event:
     background: bool = False
     sentence_start: int | None = None
     sentence_end: int | None = None
+    # An aggregate ("more than 165 drone strikes"): how many, as a range (min = max when exact).
+    count_min: int | None = None
+    count_max: int | None = None
 
 
 @dataclass(slots=True)
@@ -199,6 +204,49 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class Claim:
+    """A comparable frame read from one statement (quote ``quote``): what is asserted, about whom,
+    with which values, so that statements from different speakers, days and documents can be
+    compared. ``start``/``end`` cover the clause the frame was read from.
+
+    ``predicate`` is the verb lemma and ``pclass`` its class (``claim_predicates.tsv``: notify and
+    tell are both ``inform``); ``subject_key``/``object_key`` are the participants as compared
+    (an actor code's country/organisation part, or a normalised name). ``relation``/``anchor`` hold
+    a temporal relation ("before" the strikes); ``low``/``high`` a quantity as an interval ("more
+    than 165" → 165..None); ``stance`` marks statements about another statement (deny, correct).
+    ``kind`` is ``fact`` (checkable), ``opinion`` or ``meta``.
+    """
+
+    id: str
+    quote: str
+    start: int
+    end: int
+    text: str
+    predicate: str
+    pclass: str | None = None
+    kind: str = "fact"
+    subject: str | None = None
+    subject_key: str | None = None
+    object: str | None = None
+    object_key: str | None = None
+    negated: bool = False
+    modality: str | None = None
+    relation: str | None = None
+    relation_mod: str | None = None
+    anchor: str | None = None
+    anchor_key: str | None = None
+    quantity: str | None = None
+    low: float | None = None
+    high: float | None = None
+    dates: list[str] = field(default_factory=list)
+    stance: str | None = None
+    speaker: str | None = None
+    speaker_key: str | None = None
+    said_on: str | None = None
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything storyline found in one document: the analysis contract."""
 
@@ -208,6 +256,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object (``storyline.analysis/1``)."""
@@ -219,6 +268,7 @@ class Analysis:
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
             "events": [dataclasses.asdict(e) for e in self.events],
             "conflicts": [dataclasses.asdict(c) for c in self.conflicts],
+            "claims": [dataclasses.asdict(c) for c in self.claims],
         }
 
     @classmethod
@@ -234,6 +284,7 @@ class Analysis:
             quotes=[_quote(q) for q in data.get("quotes", [])],
             events=[_event(e) for e in data.get("events", [])],
             conflicts=[Conflict(**c) for c in data.get("conflicts", [])],
+            claims=[Claim(**c) for c in data.get("claims", [])],
         )
 
 

@@ -16,6 +16,7 @@ _ATTRS: dict[str, object] = {
     "quotes": None,
     "events": None,
     "conflicts": None,
+    "claims": None,
 }
 
 

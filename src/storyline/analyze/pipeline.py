@@ -74,6 +74,7 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
         quotes=list(doc._.quotes or []),
         events=list(doc._.events or []),
         conflicts=list(doc._.conflicts or []),
+        claims=list(doc._.claims or []),
     )
 
 

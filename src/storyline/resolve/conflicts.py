@@ -1,13 +1,303 @@
-"""Cross-document conflicts (placeholder until the conflict finder lands)."""
+"""Conflicting accounts and corrections across documents.
+
+:func:`find_conflicts` takes analyses (from ``storyline.analyze`` or rebuilt from the store with
+:meth:`Analysis.from_dict`) and returns the conflicts between statements, and between reports of
+the same event, that sit in *different* documents (each document's own conflicts are already in
+``Analysis.conflicts``). It is store-agnostic: give it any iterable of analyses.
+
+It scales by blocking, never by comparing all pairs of statements:
+
+- claims are grouped by (predicate class, participant): a claim goes into the block of its subject
+  and of its object, so "Washington informed Iraq before the strikes" and "we informed the Iraqi
+  government immediately after" meet in the block (inform, IRQ) and nowhere else;
+- revisions are grouped by speaker: a correction is only looked for among the same speaker's
+  (or the named principal's) earlier statements;
+- events are grouped by (type, source, target, place).
+
+Within a block, pairs are compared with the same rules as within one document
+(:func:`storyline.analyze.conflicts.compare`); a block larger than ``max_block`` is compared only
+between neighbours in time (statements more than ``window_days`` apart are rarely about the same
+occasion, and the cap keeps a hot topic from going quadratic).
+
+Claims come from ``Analysis.claims`` (written by the conflicts component). Analyses stored before
+claims existed have none; pass ``nlp`` (a spaCy pipeline with a parser) and their claims are read
+from each quote's own text instead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from storyline.model import Analysis, Conflict
+from spacy.language import Language
+
+from storyline.analyze.claims import (
+    Lexicon,
+    claims_of_span,
+    has_phrase,
+    is_named,
+    keys_match,
+    lexical_overlap,
+    load_lexicon,
+)
+from storyline.analyze.conflicts import compare, display
+from storyline.model import Analysis, Claim, Conflict, Event, Quote
+
+#: Blocks larger than this are compared only between claims close in time.
+MAX_BLOCK = 200
+#: How far apart in time two claims in a large block may be and still be compared.
+WINDOW_DAYS = 31
+#: Reports of one event may disagree on its date by this much before they are taken as two events.
+EVENT_DATE_SLACK_DAYS = 3
 
 
-def find_conflicts(analyses: Iterable[Analysis]) -> list[Conflict]:
-    for _ in analyses:
-        pass
-    return []
+@dataclass(frozen=True, slots=True)
+class _Item:
+    doc: str
+    claim: Claim
+    quote: Quote | None
+    order: int
+
+
+def find_conflicts(analyses: Iterable[Analysis], *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+                   max_block: int = MAX_BLOCK, window_days: int = WINDOW_DAYS,
+                   parse_missing: bool = True) -> list[Conflict]:
+    """Conflicts between statements (and event reports) of different documents, with ``a_doc``/``b_doc`` set.
+
+    ``a``/``b`` are quote ids for statements and event ids for event reports; ``a`` is the earlier one.
+    Analyses without stored claims get them from their quotes' text (parsed with ``nlp``, by default
+    the spaCy model of the analysis pipeline, loaded once) unless ``parse_missing`` is False.
+    """
+    lex = lexicon or load_lexicon()
+    items: list[_Item] = []
+    events: list[tuple[str, str, Event]] = []
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        quotes = {q.id: q for q in analysis.quotes}
+        claims = analysis.claims
+        if not claims and analysis.quotes and parse_missing:
+            nlp = nlp or _parser()
+            claims = claims_from_quotes(analysis.quotes, nlp, lex)
+        for claim in claims:
+            items.append(_Item(doc_id, claim, quotes.get(claim.quote), len(items)))
+        events.extend((doc_id, analysis.document.published, e) for e in analysis.events)
+
+    found: dict[tuple[str, str, str, str], Conflict] = {}
+    for block in _claim_blocks(items).values():
+        for x, y in _pairs(block, max_block, window_days):
+            if x.doc == y.doc or not _same_occasion(x.claim, y.claim, window_days):
+                continue
+            a, b = (x, y) if _when(x) <= _when(y) else (y, x)
+            result = compare(a.claim, b.claim, lex)
+            if result is not None:
+                _put(found, Conflict(result[0], a.claim.quote, b.claim.quote, result[1], a.doc, b.doc))
+    contradicted = {(c.a_doc, c.a) for c in found.values()} | {(c.b_doc, c.b) for c in found.values()}
+    for conflict in _corrections(items, contradicted, lex):
+        key = (conflict.a_doc or "", conflict.a, conflict.b_doc or "", conflict.b)
+        found[key] = conflict
+    for conflict in _event_conflicts(events):
+        _put(found, conflict)
+    return list(found.values())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Language:
+    import spacy
+
+    from storyline.analyze.pipeline import DEFAULT_MODEL
+
+    return spacy.load(DEFAULT_MODEL)
+
+
+def claims_from_quotes(quotes: Sequence[Quote], nlp: Language, lexicon: Lexicon | None = None) -> list[Claim]:
+    """Claims read from each quote's own text (for analyses stored without claims); offsets are
+    shifted back into the document."""
+    lex = lexicon or load_lexicon()
+    out: list[Claim] = []
+    for quote, doc in zip(quotes, nlp.pipe(q.content for q in quotes), strict=True):
+        local = dataclasses.replace(quote, start=0, end=len(quote.content))
+        for claim in claims_of_span(doc, doc[:], local, lex):
+            claim.start += quote.start
+            claim.end += quote.start
+            claim.id = f"c{len(out) + 1}"
+            out.append(claim)
+    return out
+
+
+def _put(found: dict[tuple[str, str, str, str], Conflict], c: Conflict) -> None:
+    key = (c.a_doc or "", c.a, c.b_doc or "", c.b)
+    if key not in found and (c.b_doc or "", c.b, c.a_doc or "", c.a) not in found:
+        found[key] = c
+
+
+def _when(item: _Item) -> tuple[str, str, int]:
+    return (item.claim.said_on or "", item.doc, item.order)
+
+
+def _same_occasion(a: Claim, b: Claim, window_days: int) -> bool:
+    """Across documents only a named participant they share ("Iraq", not "people") and statements
+    close in time make two claims candidates for the same proposition."""
+    named = any(is_named(x) and keys_match(x, y) for x, y in ((a.subject_key, b.subject_key),
+                                                               (a.object_key, b.object_key)))
+    if not named:
+        return False
+    da, db = _day(a.said_on), _day(b.said_on)
+    return da is None or db is None or abs((da - db).days) <= window_days
+
+
+def _claim_blocks(items: Sequence[_Item]) -> dict[tuple[str, str], list[_Item]]:
+    blocks: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for item in items:
+        c = item.claim
+        if c.kind != "fact" or c.pclass is None:
+            continue
+        for key in {c.subject_key, c.object_key}:
+            if is_named(key):
+                blocks[(c.pclass, _block_key(key or ""))].append(item)
+    return blocks
+
+
+def _block_key(key: str) -> str:
+    # keys_match lets a demonym meet its country ("iraqi" / "iraq"): block on a prefix both share.
+    return key[:4] if len(key) >= 4 and not key.isupper() else key
+
+
+def _pairs(block: list[_Item], max_block: int, window_days: int) -> Iterator[tuple[_Item, _Item]]:
+    if len(block) <= max_block:
+        for i, x in enumerate(block):
+            for y in block[i + 1:]:
+                yield x, y
+        return
+    ordered = sorted(block, key=_when)
+    days = [_day(it.claim.said_on) for it in ordered]
+    for i, x in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            start, end = days[i], days[j]
+            if start is not None and end is not None and (end - start).days > window_days:
+                break
+            if j - i > max_block:
+                break
+            yield x, ordered[j]
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _corrections(items: Sequence[_Item], contradicted: set[tuple[str | None, str]], lex: Lexicon) -> list[Conflict]:
+    """A revision ("It was not as accurate as it could have been") in one document linked to the
+    same speaker's earlier statement in another: the contradicted one if any, else one sharing most
+    of its words with the revision; otherwise nothing (see the comment below)."""
+    by_speaker: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        if item.claim.speaker_key and item.claim.stance != "correct":
+            by_speaker[item.claim.speaker_key].append(item)
+    out: list[Conflict] = []
+    for item in items:
+        c = item.claim
+        if c.stance != "correct" or not c.speaker_key or not c.said_on:
+            continue
+        earlier = [o for o in by_speaker.get(c.speaker_key, []) if o.doc != item.doc and o.claim.said_on
+                   and o.claim.said_on < c.said_on]
+        if not earlier:
+            continue
+        hit = [o for o in earlier if (o.doc, o.claim.quote) in contradicted]
+        target: _Item | None = max(hit, key=_when) if hit else None
+        if target is None:
+            # Across documents there is no shared context to say which earlier statement a bare
+            # "I misspoke" is about: only a contradicted one, or one it repeats the words of.
+            scored = [(lexical_overlap(c.terms, o.claim.terms), o) for o in earlier]
+            score, best = max(scored, key=lambda so: (so[0], _when(so[1])))
+            if score < 0.5:
+                continue
+            target = best
+        cue = has_phrase(c.text, lex.correction_content) or "revision"
+        who = c.speaker or "The speaker"
+        out.append(Conflict(
+            "correction", target.claim.quote, c.quote,
+            f"{who} ({c.said_on}) revises their own earlier statement of {target.claim.said_on} "
+            f"in another report — \"{_clip(target.claim.text)}\" — (revision cue: \"{cue}\"): \"{_clip(c.text)}\".",
+            target.doc, item.doc))
+    return out
+
+
+def _clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _event_conflicts(events: Sequence[tuple[str, str, Event]]) -> list[Conflict]:
+    """Reports of the same event (type, source, target and place agree) that disagree on the death
+    toll for the same date, or on the date for the same death toll.
+
+    Only values read from the text are compared: a date that fell back to the publication day is
+    no claim about the event. Tolls rise as bodies are counted, so a higher toll in a later report
+    is an update; a lower one, or two tolls published the same day, is a contradiction. Two events
+    with the same toll a few days apart are one event misdated only when the place is the same
+    named place, not just the same country.
+    """
+    blocks: dict[tuple[str, str, str, str], list[tuple[str, str, Event]]] = defaultdict(list)
+    for doc_id, published, e in events:
+        if e.negated or e.hypothetical or e.date_from != "text" or not _day(e.date):
+            continue
+        place = (e.location.country or e.location.name) if e.location else ""
+        src = (e.source.code or e.source.name) if e.source else ""
+        tgt = (e.target.code or e.target.name) if e.target else ""
+        if not (src or tgt) or not place:
+            continue
+        blocks[(e.type, src, tgt, place)].append((doc_id, published, e))
+    out: list[Conflict] = []
+    for block in blocks.values():
+        block.sort(key=lambda item: item[2].date or "")
+        for i, (da, pa, a) in enumerate(block):
+            day_a = _day(a.date)
+            for db, pb, b in block[i + 1:]:
+                day_b = _day(b.date)
+                if day_a is None or day_b is None or (day_b - day_a).days > EVENT_DATE_SLACK_DAYS:
+                    break  # sorted by date: nothing further can be the same event
+                if da == db or a.fatalities is None or b.fatalities is None:
+                    continue
+                what = _event_words(a)
+                if a.date == b.date and a.fatalities != b.fatalities:
+                    (d1, p1, e1), (d2, p2, e2) = sorted(((da, pa, a), (db, pb, b)), key=lambda x: x[1])
+                    if p1 == p2 or (e2.fatalities or 0) < (e1.fatalities or 0):
+                        out.append(Conflict("contradiction", e1.id, e2.id,
+                                            f"Same event — {what} on {a.date} — reported with different death "
+                                            f"tolls: {e1.fatalities} ({d1}, {p1}) vs {e2.fatalities} ({d2}, {p2}).",
+                                            d1, d2))
+                elif a.date != b.date and a.fatalities == b.fatalities and a.fatalities > 0 and _same_place(a, b):
+                    out.append(Conflict("contradiction", a.id, b.id,
+                                        f"Same event — {what}, {a.fatalities} killed — reported on different "
+                                        f"dates: {a.date} ({da}) vs {b.date} ({db}).", da, db))
+    return out
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    return bool(a.location and b.location and a.location.name and
+                a.location.name.lower() == b.location.name.lower())
+
+
+def _event_words(e: Event) -> str:
+    src = display(e.source.name, (e.source.code or "").split()[0] if e.source and e.source.code else None) \
+        if e.source else None
+    tgt = display(e.target.name, (e.target.code or "").split()[0] if e.target and e.target.code else None) \
+        if e.target else None
+    place = e.location.name if e.location else None
+    parts = [f"{e.type.lower()}"]
+    if src:
+        parts.append(f"by {src}")
+    if tgt:
+        parts.append(f"on {tgt}")
+    if place:
+        parts.append(f"in {place}")
+    return " ".join(parts)
+
+
+__all__ = ["MAX_BLOCK", "WINDOW_DAYS", "claims_from_quotes", "find_conflicts"]

@@ -1,0 +1,585 @@
+"""Claim frames: what a statement asserts, in a form that can be compared with other statements.
+
+A frame is read from the spaCy parse of the quote's own tokens (the document is never re-parsed):
+the clause heads inside the quote span give the predicates; their dependents give the subject, the
+object, negation, modality, a temporal relation to another event ("before" / "immediately after" /
+"in advance of" the strikes), a quantity with its hedge ("more than 165" → 165..), dates (from
+``doc._.times``) and terms for lexical comparison. The quote supplies the speaker and the day the
+statement was made.
+
+Why frames and not sentence similarity: two statements conflict only when they are about the same
+proposition and give it incompatible values. "We have formally notified Iraq *of this*" and "did
+not notify Iraq *in advance of the strikes*" are lexically close but not the same proposition; the
+frame keeps the difference (no temporal relation vs a relation to the strikes) where a similarity
+score would blur it.
+
+The vocabularies are data: ``claim_predicates.tsv`` (predicate classes) and ``conflict_cues.yml``
+(relations, modality, hedges, denial and correction cues).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.data import load_tsv, load_yaml
+from storyline.model import Claim, Quote, TimeExpression
+
+PREDICATES_FILE = "claim_predicates.tsv"
+CUES_FILE = "conflict_cues.yml"
+#: The actors component's role table: its sector codes tell a generic actor ("people" → CVL) from a named one.
+ROLES_FILE = "actor_roles.tsv"
+
+#: Clause dependencies that make a token the head of its own proposition.
+#: Adverbial clauses are left out: they give the circumstances (time, condition) of the main
+#: proposition and are read as its relation ("after the strikes took place").
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp")
+#: Prefix of participant keys made from a common noun ("~book"): they identify a participant only
+#: within one document; across documents "people" or "the deal" may be anyone's.
+COMMON = "~"
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
+#: Verbs that only say an event took place: the anchor of "after the strikes took place" is the strikes.
+_LIGHT_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "end", "finish", "come"})
+_STOP_TERMS = frozenset({"be", "have", "do", "say", "that", "this", "it", "which", "what", "there", "who"})
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+}
+_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The vocabularies claim extraction and conflict detection use (loaded once per file pair)."""
+
+    pclass: dict[str, str]
+    pkind: dict[str, str]
+    correction_content: tuple[str, ...]
+    correction_context: tuple[str, ...]
+    denial_lemmas: frozenset[str]
+    denial_content: tuple[str, ...]
+    denial_generic: tuple[str, ...]
+    confirm_lemmas: frozenset[str]
+    relations: dict[str, str]
+    incompatible: frozenset[frozenset[str]]
+    modal_aux: frozenset[str]
+    modal_adv: frozenset[str]
+    future: frozenset[str]
+    status: tuple[str, ...]
+    hedges: dict[str, str]
+    responsibility: frozenset[str]
+
+    def class_of(self, lemma: str) -> str:
+        return self.pclass.get(lemma, lemma)
+
+    def kind_of(self, lemma: str) -> str:
+        return self.pkind.get(lemma, "fact")
+
+    def incompatible_relations(self, a: str | None, b: str | None) -> bool:
+        return a is not None and b is not None and frozenset((a, b)) in self.incompatible
+
+
+@cache
+def load_lexicon(predicates: str = PREDICATES_FILE, cues: str = CUES_FILE) -> Lexicon:
+    """The lexicon from the packaged files, or from users' files given by path."""
+    rows = load_tsv(predicates)
+    data = load_yaml(cues)
+    relations: dict[str, str] = {}
+    incompatible: set[frozenset[str]] = set()
+    for name, phrases in data["relations"].items():
+        if name == "incompatible":
+            incompatible.update(frozenset(pair) for pair in phrases)
+        else:
+            relations.update({p.lower(): name for p in phrases})
+    hedges = {p.lower(): kind for kind, phrases in data["hedges"].items() for p in phrases}
+    modality = data["modality"]
+    return Lexicon(
+        pclass={r["lemma"]: r["class"] for r in rows},
+        pkind={r["lemma"]: r["kind"] for r in rows},
+        correction_content=tuple(p.lower() for p in data["correction"]["content"]),
+        correction_context=tuple(p.lower() for p in data["correction"]["context"]),
+        denial_lemmas=frozenset(data["denial"]["cue_lemmas"]),
+        denial_content=tuple(p.lower() for p in data["denial"]["content"]),
+        denial_generic=tuple(p.lower() for p in data["denial"].get("generic_subjects", [])),
+        confirm_lemmas=frozenset(data["confirmation"]["cue_lemmas"]),
+        relations=relations,
+        incompatible=frozenset(incompatible),
+        modal_aux=frozenset(modality["auxiliaries"]),
+        modal_adv=frozenset(modality["adverbs"]),
+        future=frozenset(modality["future"]),
+        status=tuple(p.lower() for p in data["status"]),
+        hedges=hedges,
+        responsibility=frozenset(data["responsibility"]),
+    )
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> str | None:
+    """The first of ``phrases`` found in ``text`` on word boundaries (case-insensitive), or None."""
+    low = normalise_quotes(text).lower()
+    for phrase in phrases:
+        if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", low):
+            return phrase
+    return None
+
+
+def normalise_quotes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+# --------------------------------------------------------------------------------------------
+# Participants
+
+
+def participant_key(doc: Doc, tokens: Span, quote: Quote | None) -> tuple[str | None, str | None]:
+    """(display name, comparison key) of a noun phrase.
+
+    First-person pronouns stand for the speaker ("we" of a US official is the US: the speaker's
+    organisation code), other pronouns stay unknown (None) rather than guessed. Named phrases go
+    through actor resolution; the key is the country/organisation part of the actor code, so
+    "Washington", "the United States" and "we" (of a State Department spokesperson) compare equal.
+    """
+    if len(tokens) == 0:
+        return None, None
+    words = [t for t in tokens if not t.is_punct and t.dep_ not in ("det", "predet")]
+    if not words:
+        return None, None
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        low = words[0].lower_
+        if quote is not None and quote.speaker is not None:
+            sp = quote.speaker
+            if low in _FIRST_PLURAL:
+                return sp.org or sp.name, _code_key(sp.code) or _name_key(sp.org)
+            if low in _FIRST_SINGULAR:
+                return sp.name, _code_key(sp.code) or _name_key(sp.name)
+        return None, None
+    actor = _resolve(doc, tokens)
+    if actor is not None and actor[1]:
+        return actor[0], actor[1]
+    propn = [t for t in words if t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper())]
+    head = tokens.root
+    if propn:
+        return " ".join(t.text for t in propn), _name_key(" ".join(t.text for t in propn))
+    return tokens.text, COMMON + head.lemma_.lower()
+
+
+def _resolve(doc: Doc, tokens: Span) -> tuple[str, str | None] | None:
+    # Actor resolution belongs to the actors component; a failure there must not cost us the claim.
+    try:
+        from storyline.analyze.actors import resolve_actor
+
+        actor = resolve_actor(doc, tokens.start_char, tokens.end_char)
+    except Exception:
+        return None
+    if actor is None:
+        return None
+    return actor.name, _code_key(actor.code)
+
+
+def _code_key(code: str | None) -> str | None:
+    # The first part of a CAMEO-style code is the country or organisation: the participant we compare
+    # ("USA GOV" and "USA" are the same side of a claim about what the US did). A code that is only a
+    # sector ("CVL" for "people") names nobody in particular: it counts as a common noun.
+    if not code:
+        return None
+    first = code.split()[0]
+    return COMMON + first.lower() if first in _sectors() else first
+
+
+@cache
+def _sectors() -> frozenset[str]:
+    try:
+        return frozenset(r["sector"] for r in load_tsv(ROLES_FILE) if r.get("sector"))
+    except (OSError, KeyError):
+        return frozenset()
+
+
+def _name_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = [w for w in re.findall(r"[\w-]+", name.lower()) if w not in {"mr", "mrs", "ms", "dr", "the"}]
+    return words[-1] if words else None
+
+
+def is_named(key: str | None) -> bool:
+    """Whether a participant key names someone (an actor code or a proper name), not a common noun."""
+    return key is not None and not key.startswith(COMMON)
+
+
+def keys_match(a: str | None, b: str | None) -> bool:
+    """Equal keys, or one a demonym/prefix form of the other ("iraq" / "iraqi")."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+# --------------------------------------------------------------------------------------------
+# Frames
+
+
+def extract_claims(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = None,
+                   times: Sequence[TimeExpression] | None = None) -> list[Claim]:
+    """Claim frames for ``quotes`` (ids "c1", "c2", … in quote order), read from ``doc``'s parse."""
+    lex = lexicon or load_lexicon()
+    all_times = list(times if times is not None else (doc._.times or []) if doc.has_extension("times") else [])
+    claims: list[Claim] = []
+    for quote in quotes:
+        span = quote_span(doc, quote)
+        if span is None:
+            continue
+        for claim in claims_of_span(doc, span, quote, lex, all_times):
+            claim.id = f"c{len(claims) + 1}"
+            claims.append(claim)
+    return claims
+
+
+def quote_span(doc: Doc, quote: Quote) -> Span | None:
+    """The tokens of a statement, or None when its offsets do not fit the document (a bad record
+    costs that statement, never the document)."""
+    if not 0 <= quote.start < quote.end <= len(doc.text):
+        return None
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span if span is not None and len(span) > 0 else None
+
+
+def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
+                   times: Sequence[TimeExpression] = ()) -> list[Claim]:
+    """The frames of one statement: one per main clause, plus a meta frame for bare judgements
+    ("It's just not true") and revisions ("It was not as accurate as it could have been")."""
+    content = span.text
+    reporting_deny = _reporting_verb(span, quote, lex.denial_lemmas)
+    heads = _clause_heads(span, lex)
+    frames: list[Claim] = []
+    correction = has_phrase(content, lex.correction_content)
+    denial = has_phrase(content, lex.denial_content)
+    if denial and has_phrase(content, lex.denial_generic):
+        denial = None
+    if correction or denial:
+        frames.append(_meta_claim(span, quote, "correct" if correction else "deny", lex))
+    elif reporting_deny and not heads:
+        # "denied the report", "disputed their account": a denial whose object is another statement.
+        frames.append(_meta_claim(span, quote, "deny", lex))
+    for head in heads:
+        frame = _frame(doc, span, head, quote, lex, times)
+        if frame is None:
+            continue
+        if reporting_deny and head.head not in span:
+            frame.negated = not frame.negated
+            frame.stance = "deny"
+        if frame.stance == "deny" and _is_anaphoric(frame):
+            # "has denied it happened": the proposition is the one denied, known only from context.
+            frame.kind = "meta"
+        frames.append(frame)
+    return frames
+
+
+def _meta_claim(span: Span, quote: Quote, stance: str, lex: Lexicon) -> Claim:
+    return Claim(id="", quote=quote.id, start=span.start_char, end=span.end_char, text=span.text,
+                 predicate=stance, pclass=stance, kind="meta", stance=stance,
+                 speaker=quote.speaker.name if quote.speaker else None,
+                 speaker_key=speaker_key(quote), said_on=quote.said_on, terms=_terms(span))
+
+
+def _is_anaphoric(frame: Claim) -> bool:
+    return frame.subject_key is None and frame.object_key is None and frame.quantity is None
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """Who made a statement, as compared: the speaker's surname."""
+    return _name_key(quote.speaker.name) if quote.speaker else None
+
+
+def _reporting_verb(span: Span, quote: Quote, lemmas: frozenset[str]) -> bool:
+    """Whether the statement is reported by a verb of ``lemmas`` ("denied that …")."""
+    if quote.cue is not None and any(w in lemmas for w in _cue_lemmas(quote.cue.text)):
+        return True
+    root = span.root
+    return root.head not in span and root.head.lemma_.lower() in lemmas
+
+
+def _cue_lemmas(text: str) -> list[str]:
+    # Cue text is a short phrase ("has denied"); a crude inflection strip is enough to find the lemma.
+    out = []
+    for word in re.findall(r"[a-z]+", text.lower()):
+        out.append(word)
+        for suffix in ("ied", "ies", "ed", "es", "s", "d"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                out.append(stem + "y" if suffix in ("ied", "ies") else stem)
+        out.append(word[:-1] if word.endswith("e") else word + "e")
+    return out
+
+
+def _clause_heads(span: Span, lex: Lexicon) -> list[Token]:
+    """Verbs heading the statement's propositions; a speech verb inside the quote ("I have said
+    that X") gives way to its complement, which carries the proposition."""
+    heads: list[Token] = []
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("aux", "auxpass"):
+            continue
+        is_top = tok.head == tok or tok.head not in span
+        if not (is_top or (tok.dep_ in _CLAUSE_DEPS and tok.head in heads)):
+            continue
+        heads.append(tok)
+    out: list[Token] = []
+    for tok in heads:
+        if lex.kind_of(tok.lemma_.lower()) == "speech" and any(c.dep_ == "ccomp" and c in span for c in tok.children):
+            continue
+        if tok.dep_ == "xcomp" and tok.head in heads:
+            continue  # "going to respond" is one proposition with the head "going" dropped below
+        out.append(tok)
+    return out
+
+
+def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
+           times: Sequence[TimeExpression]) -> Claim | None:
+    verb = head
+    modality: str | None = None
+    # "are going to respond" / "want to" : the proposition is the complement, the head its modality.
+    if head.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in head.children) and any(
+            c.dep_ == "aux" for c in head.children):
+        verb = next(c for c in head.children if c.dep_ == "xcomp")
+        modality = "going"
+    lemma = verb.lemma_.lower()
+    children = list(verb.children) + ([c for c in head.children if c is not verb] if verb is not head else [])
+    negated = False
+    for c in children:
+        word = c.lower_
+        if c.dep_ == "neg" or word in ("never", "n't", "not"):
+            negated = True
+        elif c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in lex.modal_aux | lex.future:
+            modality = modality or c.lemma_.lower()
+        elif c.dep_ == "advmod" and word in lex.modal_adv:
+            modality = modality or word
+    clause = _clause_tokens(verb, span)
+    clause_text = " ".join(t.text for t in clause)
+    status = has_phrase(clause_text, lex.status)
+    subj_tok = _child(verb, _SUBJECT_DEPS) or (_child(head, _SUBJECT_DEPS) if verb is not head else None)
+    obj_tok = _child(verb, _OBJECT_DEPS)
+    passive_subj = _child(verb, {"nsubjpass"})
+    if passive_subj is not None and obj_tok is None:
+        obj_tok = passive_subj  # "Iraq was informed": the patient is the object of the proposition
+    prep = None
+    if obj_tok is None:
+        obj_tok = _prep_object(verb)
+        prep = obj_tok.head.text if obj_tok is not None else None
+    subject, subject_key = _np(doc, subj_tok, span, quote)
+    obj, object_key = _np(doc, obj_tok, span, quote)
+    if prep and obj:
+        obj = f"{prep} {obj}"
+    if obj_tok is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in obj_tok.children):
+        negated = not negated  # "sent no classified information" asserts that none was sent
+    relation, relation_mod, anchor_tokens = _relation(verb, span, lex)
+    anchor = doc.text[anchor_tokens[0].idx: anchor_tokens[-1].idx + len(anchor_tokens[-1])] if anchor_tokens else None
+    anchor_key = _anchor_key(anchor_tokens)
+    quantity, low, high = _quantity(clause, lex)
+    kind = lex.kind_of(lemma)
+    if kind == "speech":
+        kind = "fact"
+    if lemma == "be" and quantity is not None:
+        kind = "fact"  # "the toll is 30" is a checkable value, unlike "France is France"
+    if status:
+        modality = modality or "status"
+    dates = [t.value for t in times if span.start_char <= t.start and t.end <= span.end_char
+             and clause and clause[0].idx <= t.start < clause[-1].idx + len(clause[-1])]
+    start = min(t.idx for t in clause) if clause else span.start_char
+    end = max(t.idx + len(t) for t in clause) if clause else span.end_char
+    return Claim(
+        id="", quote=quote.id, start=start, end=end, text=doc.text[start:end],
+        predicate=lemma, pclass=lex.class_of(lemma), kind=kind,
+        subject=subject, subject_key=subject_key, object=obj, object_key=object_key,
+        negated=negated, modality=modality, relation=relation, relation_mod=relation_mod,
+        anchor=anchor, anchor_key=anchor_key, quantity=quantity, low=low, high=high, dates=dates,
+        stance="status" if status else None,
+        speaker=quote.speaker.name if quote.speaker else None, speaker_key=speaker_key(quote),
+        said_on=quote.said_on, terms=_terms(clause),
+    )
+
+
+def _clause_tokens(verb: Token, span: Span) -> list[Token]:
+    """The verb's own clause inside the span: its subtree minus embedded clause heads' subtrees
+    that are separate propositions (conjoined clauses)."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in c.subtree)
+    return [t for t in verb.subtree if t in span and t.i not in skip]
+
+
+def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+    wanted = set(deps)
+    for c in tok.children:
+        if c.dep_ in wanted:
+            return c
+    return None
+
+
+def _prep_object(verb: Token) -> Token | None:
+    # "working on a book", "voted for Trump": the prepositional object is what the claim is about,
+    # unless the preposition is temporal (handled as a relation).
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "for", "about", "with", "to", "against", "of"):
+            obj = _child(c, {"pobj"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def _np(doc: Doc, tok: Token | None, span: Span, quote: Quote) -> tuple[str | None, str | None]:
+    if tok is None:
+        return None, None
+    sub = [t for t in tok.subtree if t in span]
+    # Keep the noun phrase proper: relative clauses and appositions are other propositions.
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "prep") for t in c.subtree}
+    keep = [t for t in sub if t.i not in cut] or [tok]
+    tokens = doc[min(t.i for t in keep): max(t.i for t in keep) + 1]
+    name, key = participant_key(doc, tokens, quote)
+    if key is not None and not key.isupper():
+        # A common noun is identified by whom it belongs to: "access to Clinton's account" is not
+        # "access to the accounts of other people". A named owner or complement joins the key.
+        owner = next((t for c in tok.children if c.dep_ == "prep" for t in c.subtree
+                      if t in span and t.pos_ == "PROPN"), None)
+        if owner is not None:
+            key = f"{key}|{owner.lower_}"
+    return name, key
+
+
+def _relation(verb: Token, span: Span, lex: Lexicon) -> tuple[str | None, str | None, list[Token]]:
+    """A temporal relation between the asserted event and another one, with its anchor:
+    "before the strikes", "in advance of recent strikes", "immediately after the strikes took place"."""
+    for c in verb.children:
+        if c not in span:
+            continue
+        if c.dep_ in ("prep", "advmod", "agent"):
+            phrase, anchor = _prep_phrase(c)
+            rel = lex.relations.get(phrase)
+            if rel is not None and anchor is not None:
+                return rel, _modifier(c), _anchor_tokens(anchor)
+        if c.dep_ == "advcl":
+            mark = _child(c, {"mark"}) or _child(c, {"advmod"})
+            if mark is not None and mark.lower_ in lex.relations:
+                anchor_head = c
+                if c.lemma_.lower() in _LIGHT_VERBS or lex.kind_of(c.lemma_.lower()) == "opinion":
+                    anchor_head = _child(c, _SUBJECT_DEPS | {"nsubjpass"}) or c
+                mod = _modifier(c) or _modifier(mark)
+                tokens = _anchor_tokens(anchor_head) if anchor_head is not c else [
+                    t for t in c.subtree if t is not mark and t.dep_ != "advmod"]
+                return lex.relations[mark.lower_], mod, tokens
+    return None, None, []
+
+
+def _prep_phrase(tok: Token) -> tuple[str, Token | None]:
+    """The multiword preposition starting at ``tok`` and its object: in advance of X, prior to X."""
+    words = [tok.lower_]
+    node = tok
+    for _ in range(3):
+        pobj = _child(node, {"pobj"})
+        nxt = _child(node, {"prep"})
+        if pobj is not None and pobj.lower_ in ("advance",):
+            words.append(pobj.lower_)
+            inner = _child(pobj, {"prep"})
+            if inner is None:
+                return " ".join(words), None
+            words.append(inner.lower_)
+            return " ".join(words), _child(inner, {"pobj"})
+        if pobj is not None:
+            return " ".join(words), pobj
+        if nxt is not None:
+            words.append(nxt.lower_)
+            node = nxt
+            continue
+        break
+    return " ".join(words), None
+
+
+def _modifier(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ not in ("not", "also"):
+            return c.lower_
+    return None
+
+
+def _anchor_tokens(head: Token) -> list[Token]:
+    cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut and not t.is_punct]
+
+
+def _anchor_key(tokens: list[Token]) -> str | None:
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    # The head of an English noun phrase is its last noun before any prepositional modifier.
+    first_prep = next((i for i, t in enumerate(tokens) if t.dep_ == "prep"), len(tokens))
+    before = [t for t in tokens[:first_prep] if t.pos_ in ("NOUN", "PROPN")] or nouns
+    return before[-1].lemma_.lower()
+
+
+def _quantity(clause: list[Token], lex: Lexicon) -> tuple[str | None, float | None, float | None]:
+    """The first cardinal in the clause as an interval, widened by its hedge ("more than 165")."""
+    for i, tok in enumerate(clause):
+        if tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"):
+            continue
+        if tok.pos_ != "NUM" and not tok.like_num:
+            continue
+        value = _number(tok.text)
+        if value is None:
+            continue
+        j = i + 1
+        while j < len(clause) and clause[j].lower_ in _SCALES:
+            value *= _SCALES[clause[j].lower_]
+            j += 1
+        before = " ".join(t.lower_ for t in clause[max(0, i - 3):i])
+        hedge = next((h for h in sorted(lex.hedges, key=len, reverse=True)
+                      if before.endswith(h)), None)
+        text = " ".join(t.text for t in clause[max(0, i - 3):j]) if hedge else " ".join(
+            t.text for t in clause[i:j])
+        kind = lex.hedges.get(hedge) if hedge else "exact"
+        if kind == "low":
+            return text, value, None
+        if kind == "high":
+            return text, None, value
+        if kind == "approx":
+            return text, value * 0.85, value * 1.15
+        return text, value, value
+    return None, None, None
+
+
+def _number(text: str) -> float | None:
+    low = text.lower().replace(",", "")
+    if low in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[low])
+    try:
+        return float(low)
+    except ValueError:
+        return None
+
+
+def _terms(tokens: Iterable[Token]) -> list[str]:
+    """Content lemmas, for lexical comparison and blocking."""
+    out: list[str] = []
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop:
+            lemma = t.lemma_.lower()
+            if lemma not in _STOP_TERMS and lemma not in out:
+                out.append(lemma)
+    return out
+
+
+def lexical_overlap(a: Sequence[str], b: Sequence[str]) -> float:
+    """Overlap coefficient of two term lists (|A∩B| / min(|A|,|B|)); 0 when either is empty."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))

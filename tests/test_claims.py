@@ -1,0 +1,138 @@
+"""Claim frames: unit tests on hand-parsed Docs (no model), plus a few model tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.analyze.claims import extract_claims, has_phrase, keys_match, lexical_overlap, load_lexicon
+from storyline.model import Analysis, Claim, Document, Quote, Speaker
+
+_VOCAB = spacy.blank("en").vocab
+US_OFFICIAL = Speaker(name="Jane Roe", role="spokesperson", org="State Department", code="USA GOV")
+
+
+def parsed(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    """A Doc from (word, pos, head index, dep, lemma) rows, as a parser would have left it."""
+    words, pos, heads, deps, lemmas = zip(*rows, strict=True)
+    return Doc(_VOCAB, words=list(words), pos=list(pos), heads=list(heads), deps=list(deps), lemmas=list(lemmas))
+
+
+def whole(doc: Doc, speaker: Speaker = US_OFFICIAL, said_on: str = "2024-02-05", qid: str = "q1") -> Quote:
+    return Quote(id=qid, kind="direct", start=0, end=len(doc.text), content=doc.text, speaker=speaker,
+                 said_on=said_on)
+
+
+BEFORE = [("Washington", "PROPN", 1, "nsubj", "Washington"), ("informed", "VERB", 1, "ROOT", "inform"),
+          ("Iraq", "PROPN", 1, "dobj", "Iraq"), ("before", "ADP", 1, "prep", "before"),
+          ("the", "DET", 5, "det", "the"), ("strikes", "NOUN", 3, "pobj", "strike"), (".", "PUNCT", 1, "punct", ".")]
+AFTER = [("We", "PRON", 1, "nsubj", "we"), ("informed", "VERB", 1, "ROOT", "inform"),
+         ("Iraq", "PROPN", 1, "dobj", "Iraq"), ("immediately", "ADV", 7, "advmod", "immediately"),
+         ("after", "SCONJ", 7, "mark", "after"), ("the", "DET", 6, "det", "the"),
+         ("strikes", "NOUN", 7, "nsubj", "strike"), ("took", "VERB", 1, "advcl", "take"),
+         ("place", "NOUN", 7, "dobj", "place"), (".", "PUNCT", 1, "punct", ".")]
+NOT_IN_ADVANCE = [("We", "PRON", 3, "nsubj", "we"), ("did", "AUX", 3, "aux", "do"), ("not", "PART", 3, "neg", "not"),
+                  ("notify", "VERB", 3, "ROOT", "notify"), ("Iraq", "PROPN", 3, "dobj", "Iraq"),
+                  ("in", "ADP", 3, "prep", "in"), ("advance", "NOUN", 5, "pobj", "advance"),
+                  ("of", "ADP", 6, "prep", "of"), ("the", "DET", 9, "det", "the"),
+                  ("strikes", "NOUN", 7, "pobj", "strike"), (".", "PUNCT", 3, "punct", ".")]
+NOTIFIED_OF_THIS = [("We", "PRON", 3, "nsubj", "we"), ("have", "AUX", 3, "aux", "have"),
+                    ("formally", "ADV", 3, "advmod", "formally"), ("notified", "VERB", 3, "ROOT", "notify"),
+                    ("Iraq", "PROPN", 3, "dobj", "Iraq"), ("of", "ADP", 3, "prep", "of"),
+                    ("this", "PRON", 5, "pobj", "this"), (".", "PUNCT", 3, "punct", ".")]
+MORE_THAN = [("More", "ADJ", 2, "amod", "more"), ("than", "ADP", 2, "quantmod", "than"),
+             ("165", "NUM", 3, "nummod", "165"), ("attacks", "NOUN", 4, "nsubj", "attack"),
+             ("targeted", "VERB", 4, "ROOT", "target"), ("troops", "NOUN", 4, "dobj", "troop"),
+             (".", "PUNCT", 4, "punct", ".")]
+WOULD_RESPOND = [("We", "PRON", 2, "nsubj", "we"), ("would", "AUX", 2, "aux", "would"),
+                 ("respond", "VERB", 2, "ROOT", "respond"), (".", "PUNCT", 2, "punct", ".")]
+
+
+def only(doc: Doc, **kw: object) -> Claim:
+    claims = extract_claims(doc, [whole(doc, **kw)])  # type: ignore[arg-type]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_relation_before_with_its_anchor() -> None:
+    c = only(parsed(BEFORE))
+    assert (c.pclass, c.relation, c.anchor, c.anchor_key) == ("inform", "before", "the strikes", "strike")
+    assert c.object_key == "IRQ" and not c.negated
+
+
+def test_relation_from_a_subordinate_clause_keeps_its_modifier_and_the_event_as_anchor() -> None:
+    c = only(parsed(AFTER))
+    assert (c.relation, c.relation_mod, c.anchor_key) == ("after", "immediately", "strike")
+
+
+def test_we_is_the_speakers_organisation() -> None:
+    assert only(parsed(AFTER)).subject_key == "USA"
+
+
+def test_in_advance_of_is_before_and_negation_is_kept() -> None:
+    c = only(parsed(NOT_IN_ADVANCE))
+    assert (c.predicate, c.pclass, c.relation, c.anchor_key) == ("notify", "inform", "before", "strike")
+    assert c.negated
+
+
+def test_notified_of_this_has_no_temporal_relation() -> None:
+    c = only(parsed(NOTIFIED_OF_THIS))
+    assert c.pclass == "inform" and c.relation is None and c.anchor is None
+
+
+def test_hedged_quantity_is_an_open_interval() -> None:
+    c = only(parsed(MORE_THAN))
+    assert (c.low, c.high) == (165.0, None) and c.quantity == "More than 165"
+
+
+def test_modal_clause_is_marked() -> None:
+    assert only(parsed(WOULD_RESPOND)).modality == "would"
+
+
+def test_speaker_and_date_travel_with_the_claim() -> None:
+    c = only(parsed(BEFORE), said_on="2024-02-02")
+    assert (c.speaker, c.speaker_key, c.said_on, c.quote) == ("Jane Roe", "roe", "2024-02-02", "q1")
+
+
+def test_correction_words_make_a_meta_claim() -> None:
+    doc = spacy.blank("en")("It was not as accurate as it could have been")
+    claims = extract_claims(doc, [whole(doc)])
+    assert any(c.kind == "meta" and c.stance == "correct" for c in claims)
+
+
+def test_lexicon_and_helpers() -> None:
+    lex = load_lexicon()
+    assert lex.class_of("notify") == lex.class_of("tell") == "inform"
+    assert lex.kind_of("believe") == "opinion"
+    assert lex.incompatible_relations("before", "after") and not lex.incompatible_relations("after", "after")
+    assert has_phrase("He later walked back his comments", lex.correction_context) == "walked back"
+    assert has_phrase("They walked backwards", lex.correction_context) is None
+    assert keys_match("iraq", "iraqi") and not keys_match("iran", "iraq") and not keys_match(None, "iraq")
+    assert lexical_overlap(["a", "b"], ["b", "c", "d"]) == 0.5
+
+
+def test_claims_survive_the_json_round_trip() -> None:
+    claim = Claim(id="c1", quote="q1", start=0, end=5, text="x", predicate="inform", pclass="inform",
+                  relation="before", anchor="the strikes", low=165.0, dates=["2024-02-02"], terms=["inform"])
+    analysis = Analysis(document=Document(id="d", text="hello", published="2024-02-05"), claims=[claim])
+    again = Analysis.from_dict(analysis.to_dict(), "hello")
+    assert again.claims == [claim]
+    assert Analysis.from_dict({"document": analysis.to_dict()["document"]}, "hello").claims == []
+
+
+@pytest.mark.model
+def test_mixed_quote_from_the_parse() -> None:
+    from storyline.analyze.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    text = "Officials said Friday that Washington had informed Iraqi authorities “before” the strikes."
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc) if _ != "storyline_conflicts" else doc
+    start = text.index("Washington")
+    end = text.index("strikes") + len("strikes")
+    quote = Quote(id="q1", kind="mixed", start=start, end=end, content=text[start:end],
+                  speaker=Speaker(name="John Doe", code="USA GOV"), said_on="2024-02-02")
+    (c,) = [c for c in extract_claims(doc, [quote]) if c.kind == "fact"]
+    assert (c.pclass, c.object_key, c.relation, c.anchor) == ("inform", "IRQ", "before", "the strikes")

@@ -115,3 +115,13 @@ def test_other_database_urls_are_refused_clearly() -> None:
     with pytest.raises(StoreError) as info:
         open_store("postgresql://localhost/storyline")
     assert info.value.code == "E030"
+
+
+def test_a_conflict_between_event_reports_shows_both_events() -> None:
+    store = open_store(":memory:")
+    store.add(_analysis())
+    store.add(_analysis("d2", "Jordan welcomed the talks on Sunday, the king said."))
+    store.replace_corpus_conflicts([Conflict("contradiction", "e1", "e1", "toll", a_doc="d1", b_doc="d2")])
+    [row] = store.conflicts(Filters(type="contradiction", speaker="iraq"))[-1:]
+    assert row["scope"] == "corpus" and row["a_content"] == "ACCUSE: condemned"
+    assert row["a_said_on"] == "2024-02-02TEV"

@@ -237,12 +237,17 @@ class SQLiteStore:
         return self._rows(sql + where + " ORDER BY n.doc_id, n.start", args, filters.limit)
 
     def conflicts(self, filters: Filters = Filters()) -> list[Row]:
-        sql = ("SELECT c.scope, c.kind, c.reason,"
-               " c.a_doc, c.a, qa.speaker_name AS a_speaker, qa.said_on AS a_said_on, qa.content AS a_content,"
-               " c.b_doc, c.b, qb.speaker_name AS b_speaker, qb.said_on AS b_said_on, qb.content AS b_content"
-               " FROM conflicts c"
+        # A side is a quote, or (for conflicting reports of one event) an event: show whichever it is.
+        side = ("coalesce(q{s}.speaker_name, e{s}.source_name) AS {s}_speaker,"
+                " coalesce(q{s}.said_on, e{s}.date) AS {s}_said_on,"
+                " coalesce(q{s}.content, e{s}.type || ': ' || e{s}.text"
+                " || coalesce(' (' || e{s}.fatalities || ' killed)', '')) AS {s}_content")
+        sql = ("SELECT c.scope, c.kind, c.reason, c.a_doc, c.a, " + side.format(s="a") + ", c.b_doc, c.b, "
+               + side.format(s="b") + " FROM conflicts c"
                " LEFT JOIN quotes qa ON qa.doc_id = c.a_doc AND qa.id = c.a"
-               " LEFT JOIN quotes qb ON qb.doc_id = c.b_doc AND qb.id = c.b")
+               " LEFT JOIN quotes qb ON qb.doc_id = c.b_doc AND qb.id = c.b"
+               " LEFT JOIN events ea ON ea.doc_id = c.a_doc AND ea.id = c.a"
+               " LEFT JOIN events eb ON eb.doc_id = c.b_doc AND eb.id = c.b")
         clauses: list[str] = []
         args: list[Any] = []
         if filters.doc:
@@ -252,13 +257,13 @@ class SQLiteStore:
             clauses.append("c.kind = ?")
             args.append(filters.type)
         if filters.speaker:
-            clauses.append("(qa.speaker_name LIKE ? OR qb.speaker_name LIKE ?)")
+            clauses.append("(a_speaker LIKE ? OR b_speaker LIKE ?)")
             args += [f"%{filters.speaker}%"] * 2
         if filters.since:
-            clauses.append("max(coalesce(qa.said_on, ''), coalesce(qb.said_on, '')) >= ?")
+            clauses.append("max(coalesce(a_said_on, ''), coalesce(b_said_on, '')) >= ?")
             args.append(filters.since)
         if filters.until:
-            clauses.append("min(coalesce(qa.said_on, '9999'), coalesce(qb.said_on, '9999')) <= ?")
+            clauses.append("min(coalesce(a_said_on, '9999'), coalesce(b_said_on, '9999')) <= ?")
             args.append(filters.until + "\uffff")
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return self._rows(sql + where + " ORDER BY c.scope DESC, c.a_doc, c.a, c.b", args, filters.limit)

@@ -106,3 +106,48 @@ def test_affiliation_is_recorded(blank: spacy.language.Language) -> None:
     doc._.published = None
     actor = resolve_actor(doc, 0, len(doc.text))
     assert actor is not None and actor.code == "REB" and actor.affiliation == "RUS"
+
+
+def _entity_codes(text: str) -> dict[str, str | None]:
+    from storyline.analyze import get_pipeline
+    from storyline.analyze.pipeline import make_doc
+    from storyline.model import Document
+
+    nlp = get_pipeline()
+    doc = nlp(make_doc(nlp, Document(id="t", text=text, published="2024-03-05")))
+    return {e.text: e.actor.code if e.actor is not None else None for e in doc._.entities}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president William Ruto opened the summit.",  # possessive, name in apposition
+        "Kenya's foreign minister, William Ruto, opened the summit.",  # comma apposition
+        "William Ruto, the Kenyan president, opened the summit.",
+    ],
+)
+def test_person_takes_the_country_of_the_noun_it_restates(text: str) -> None:
+    assert _entity_codes(text)["William Ruto"] == "KEN GOV"
+
+
+@pytest.mark.model
+def test_title_without_country_takes_the_country_given_to_the_same_title_earlier() -> None:
+    codes = _entity_codes(
+        "The Israeli president arrived in Warsaw on Monday. President Isaac Herzog met Polish officials."
+    )
+    assert codes["Isaac Herzog"] == "ISR GOV"
+
+
+@pytest.mark.model
+def test_title_without_country_takes_the_persons_earlier_role() -> None:
+    codes = _entity_codes("Isaac Herzog, the Israeli president, arrived on Monday. President Herzog spoke briefly.")
+    assert codes["Herzog"] == "ISR GOV"
+
+
+def test_ethnic_group_is_not_the_state_of_its_demonym(blank: spacy.language.Language) -> None:
+    doc = blank("ethnic Hungarians")
+    doc._.published = None
+    actor = resolve_actor(doc, 0, len(doc.text))
+    # An ethnic group: civilians, aligned with (not belonging to) the country of the demonym.
+    assert actor is not None and actor.code == "CVL" and actor.affiliation == "HUN"

@@ -195,3 +195,140 @@ def test_sector_only_actor_takes_the_country_of_the_place() -> None:
     events = happened(code("Police arrested dozens of protesters in Nairobi on Friday."))
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.source is not None and arrest.source.code == "KEN COP"
+
+
+def first(events: list[Event], ev_type: str) -> Event:
+    return next(e for e in happened(events) if e.type == ev_type)
+
+
+def codes_of(events: list[Event], ev_type: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in happened(events)
+        if e.type == ev_type
+    ]
+
+
+def test_apposition_gives_the_country_of_a_named_person() -> None:
+    e = first(code("Sameh Shoukry, Egypt's foreign minister, accused Israel of violations."), "ACCUSE")
+    assert e.source is not None and e.source.code == "EGY GOV"
+
+
+def test_title_takes_the_country_the_article_gave_the_same_title() -> None:
+    text = "The Israeli president arrived in Kyiv on Monday. President Isaac Herzog condemned Russia."
+    e = first(code(text), "ACCUSE")
+    assert e.source is not None and e.source.code == "ISR GOV"
+
+
+def test_subject_pronoun_stands_for_the_previous_subject_of_its_number() -> None:
+    events = code("Iran's army fired missiles on Monday. It also attacked Israeli positions.")
+    attack = next(e for e in happened(events) if e.text == "attacked")
+    assert attack.source is not None and attack.source.code == "IRN MIL"
+    events = code("The Somali rebels seized the town. They later attacked an army base.")
+    attack = next(e for e in happened(events) if e.text == "attacked")
+    assert attack.source is not None and attack.source.code == "SOM REB"
+
+
+def test_one_event_per_coordinated_target() -> None:
+    assert codes_of(code("Egypt held talks with Israel and Qatar."), "CONSULT") == [("EGY", "ISR"), ("EGY", "QAT")]
+
+
+def test_recipient_on_the_light_verb_after_the_nouns_own_phrase() -> None:
+    assert codes_of(code("Japan will give Kenya a grant of 50 million dollars."), "AGREE") == [("JPN", "KEN")]
+
+
+def test_directed_phrase_names_its_party_by_a_country_adjective() -> None:
+    assert ("TUR", "ARM") in codes_of(code("Turkey lifted its embargo on Armenian goods on Monday."), "RETREAT")
+
+
+def test_place_phrase_on_a_border_is_not_a_target() -> None:
+    events = code("Burmese troops captured a rebel camp on the Thai border.")
+    assert all(e.target is None or not (e.target.code or "").startswith("THA") for e in events)
+
+
+def test_addressee_of_a_demand_is_the_subject_of_its_that_clause() -> None:
+    events = code("The European Union repeated its demand that Serbia release the prisoners.")
+    assert codes_of(events, "REQUEST") == [("EUR IGO", "SRB")]
+
+
+def test_government_opposed_by_rebels_is_their_countrys() -> None:
+    events = code("The rebels in Chad rejected an offer from President Idriss Deby.")
+    assert codes_of(events, "REJECT") == [("TCD REB", "TCD GOV")]
+
+
+def test_police_act_at_home_and_purpose_object_is_the_target() -> None:
+    events = code("Kenyan police opened fire to disperse student protesters on Monday.")
+    assert codes_of(events, "ASSAULT") == [("KEN COP", "KEN CVL")]
+
+
+def test_passive_light_verb_subject_is_the_author() -> None:
+    events = code("Sudanese troops were engaged in heavy fighting against the rebels.")
+    assert [s for s, _ in codes_of(events, "ASSAULT")] == ["SDN MIL"]
+
+
+def test_sector_only_actor_placed_by_the_complement_clause() -> None:
+    e = first(code("The opposition agreed to hold a rally in Nairobi."), "AGREE")
+    assert e.source is not None and e.source.code == "KEN OPP"
+
+
+def test_group_placed_by_a_participle_of_its_own_phrase() -> None:
+    events = code("The United Nations will provide food aid to refugees fleeing the fighting in Sudan.")
+    assert any(t == "SDN REF" for _, t in codes_of(events, "AGREE"))
+
+
+def test_ethnic_group_belongs_to_the_country_where_it_acts() -> None:
+    e = first(code("Hundreds of ethnic Hungarians protested in Romania on Sunday."), "PROTEST")
+    assert e.source is not None and e.source.code == "ROU CVL"
+
+
+def test_generic_plural_under_a_modal_is_not_an_event_that_happened() -> None:
+    events = code("We would respond to attacks on our embassy, the Chinese minister said.")
+    assert [e for e in events if e.type == "ASSAULT"] and not [e for e in happened(events) if e.type == "ASSAULT"]
+
+
+def test_act_before_a_required_act_is_not_a_fact() -> None:
+    events = code("The rebels said the government must release all prisoners before they disarm.")
+    disarm = next(e for e in events if e.text == "disarm")
+    assert disarm.hypothetical
+
+
+def test_purpose_infinitive_is_not_a_reported_event() -> None:
+    events = code("France joined a coalition formed to fight the rebels in Mali.")
+    assert not [e for e in happened(events) if e.type == "ASSAULT"]
+
+
+def test_that_clause_after_the_light_verb_names_the_addressee() -> None:
+    events = code("The World Health Organization renewed its appeal on Monday that Sudan open the border.")
+    assert any(t is not None and t.startswith("SDN") for _, t in codes_of(events, "REQUEST"))
+
+
+def test_place_inside_a_part_of_a_city_situates_the_victims() -> None:
+    events = code("A journalist was killed in a bomb blast in a northern suburb of Nairobi.")
+    attack = next(e for e in happened(events) if e.type == "ASSAULT")
+    assert attack.target is not None and attack.target.code == "KEN JRN"
+
+
+def test_conjoined_clause_shares_the_passive_subject_not_the_agent() -> None:
+    events = code("Peru's interior minister was censured by Congress and will resign.")
+    resign = next(e for e in events if e.text == "resign")
+    assert resign.source is not None and resign.source.code == "PER GOV"
+
+
+def test_participle_conjoined_to_a_passive_is_passive() -> None:
+    events = code("Israeli air raids hit Tyre, where 12 Lebanese civilians were killed or wounded.")
+    killed = [e for e in events if e.text == "killed"]
+    assert all(e.source is None or e.source.code != "LBN CVL" for e in killed)
+
+
+def test_clause_after_the_verb_stating_a_demand_is_not_a_fact() -> None:
+    events = code("The ILO repeated its demand on Monday that Qatar release the detained workers.")
+    release = [e for e in events if e.text == "release"]
+    assert release and all(e.hypothetical for e in release)
+
+
+def test_coordinated_parties_of_a_part_noun_each_placed_where_struck() -> None:
+    text = "Israel carried out strikes in Lebanon and Syria against targets of Iranian forces and pro-Iran militias."
+    pairs = {
+        (e.location.country if e.location else None, e.target.code if e.target else None) for e in happened(code(text))
+    }
+    assert {("LBN", "IRN MIL"), ("SYR", "IRN MIL"), ("LBN", "LBN REB"), ("SYR", "SYR REB")} <= pairs

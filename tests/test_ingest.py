@@ -60,7 +60,7 @@ def test_each_bad_jsonl_line_gets_its_own_coded_error_with_its_line() -> None:
 
 def test_directory_is_read_recursively_with_errors_in_place() -> None:
     items = list(read_paths([str(DATA / "batch")]))
-    by_source = {(i.source if isinstance(i, InputError) else i.source): i for i in items}
+    by_source = {i.source: i for i in items}
     assert isinstance(by_source[str(DATA / "batch" / "nested" / "good.txt")], Document)
     codes = sorted(i.code for i in items if isinstance(i, InputError))
     assert codes == ["E001", "E003", "E010"]  # empty.txt, latin1.txt, nodate.txt

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import spacy
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_tsv
@@ -145,11 +145,19 @@ def _is_affiliation(tokens: Span | Sequence[Token], i: int, j: int, entry: Entry
         return False
     doc = tokens[0].doc
     first, last = tokens[i].i, tokens[j - 1].i
+    if entry.kind == DEMONYM and is_ethnic(doc, first):
+        return True
     before = doc[first - 2 : first] if first >= 2 else None
     if before is not None and before[1].text == "-" and before[0].lower_ in AFFILIATION_PREFIXES:
         return True
     after = doc[last + 1 : last + 3] if last + 3 <= len(doc) else None
     return after is not None and after[0].text == "-" and after[1].lower_ in AFFILIATION_SUFFIXES
+
+
+def is_ethnic(doc: Doc, start: int) -> bool:
+    """ "ethnic Albanians", "ethnic Albanian guerrillas": a demonym after "ethnic" names an ethnic
+    group, whose members may be citizens of any country — not the state of the demonym."""
+    return start > 0 and doc[start - 1].lower_ == "ethnic"
 
 
 def _is_acronym(alias: str) -> bool:

@@ -15,7 +15,13 @@ How a phrase is coded (general rules of English noun phrases):
   "State Department deputy spokesperson Vedant Patel" → spokesperson → GOV); a capital used as
   an actor is its government (metonymy);
 - a person named without a role inherits the role the article gave them elsewhere ("Mr. Kirby"
-  → "White House National Security Council spokesman John Kirby" → USA GOV).
+  → "White House National Security Council spokesman John Kirby" → USA GOV);
+- a name in apposition to a noun is described by that noun's phrase ("Kenya's president William
+  Ruto", "Egypt's foreign minister, Sameh Shoukry" → KEN GOV, EGY GOV);
+- a title with no country ("President Herzog") takes the country the article gave the person, or
+  else gave the same title in an earlier noun phrase ("the Israeli president" → ISR GOV);
+- a demonym after "ethnic" names an ethnic group, not a state: "ethnic Albanians" → CVL, aligned
+  with ALB (the events component places them where they act).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from storyline.analyze.actor_lexicon import (
     Lexicon,
     Match,
     build_lexicon,
+    is_ethnic,
 )
 from storyline.model import Actor, EntityMention
 
@@ -47,6 +54,12 @@ ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "miss"})
 
 _PERSONS_KEY = "storyline_actor_persons"
+
+#: PLOVER sector codes (the manual's table): a code made of one of these alone names no country.
+SECTOR_CODES = frozenset(
+    {"GOV", "MIL", "LEG", "JUD", "SPY", "REB", "COP", "CVL", "MED", "JRN", "BUS", "REL", "OPP", "PTY", "REF"}
+    | {"EDU", "LAB", "PRM", "UAF", "UNK", "AGR", "CRM", "ELI", "SOC", "PRE"}
+)
 
 
 class ActorTagger:
@@ -89,19 +102,67 @@ class ActorTagger:
     def _person_actor(self, doc: Doc, ent: Span, persons: dict[str, Actor], date: str | None) -> Actor | None:
         context = _person_context(doc, ent)
         actor = None
+        matches = self.lexicon.match(context, date) if context else []
         if context:
-            actor = code_matches(self.lexicon, self.lexicon.match(context, date), context, ent.text)
+            actor = code_matches(self.lexicon, matches, context, ent.text)
             if actor is not None:
                 actor = Actor(ent.text, actor.code, actor.affiliation)
+        known = _known_person(persons, ent)
         if actor is None or actor.code is None:
-            known = _known_person(persons, ent)
             if known is not None:
                 return Actor(known.name, known.code, known.affiliation)
             return actor
+        if not _has_country_code(actor.code):
+            # "President Herzog" after "Herzog, the Israeli president" or after "the Israeli
+            # president": a title without a country takes the one the article gave the person, or
+            # gave the same title, earlier.
+            if known is not None and _has_country_code(known.code):
+                return Actor(known.name, known.code, known.affiliation)
+            country = self._country_of_title(doc, ent, matches, date)
+            if country is not None:
+                actor = Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
         for key in _person_keys(ent):
             # The first, fullest introduction of a person wins over later, shorter ones.
             persons.setdefault(key, actor)
         return actor
+
+    def _country_of_title(self, doc: Doc, ent: Span, matches: list[Match], date: str | None) -> str | None:
+        """The country of the nearest earlier noun phrase headed by the same title ("the Israeli
+        president", "Kenya's president", "the president of France"), not itself a named person's."""
+        titles = {tuple(t.lower_ for t in doc[m.start : m.end]) for m in matches if m.entry.kind == ROLE}
+        if not titles:
+            return None
+        for head in reversed(doc[: ent.start]):
+            if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(tuple(t.lower_ for t in doc[max(0, head.i - len(w) + 1) : head.i + 1]) == w for w in titles):
+                continue
+            country = _phrase_country(self.lexicon, doc, head, date)
+            if country is not None:
+                return country
+        return None
+
+
+def _phrase_country(lexicon: Lexicon, doc: Doc, head: Token, date: str | None) -> str | None:
+    """The country a role noun's own phrase names: its pre-modifiers and possessor, or an "of"
+    phrase ("the president of France")."""
+    tokens = list(doc[head.left_edge.i : head.i + 1])
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            tokens += list(doc[c.i : c.right_edge.i + 1])
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return None
+    for part in (tokens[: head.i - tokens[0].i + 1], tokens[head.i - tokens[0].i + 1 :]):
+        for m in lexicon.match(part, date) if part else []:
+            if m.entry.country and not m.affiliation:
+                return m.entry.country
+    return None
+
+
+def _has_country_code(code: str | None) -> bool:
+    """Whether a code starts with a country or an international body, not a bare sector."""
+    head = _country(code) or ""
+    return _sector(code) is not None or (len(head) == 3 and head not in SECTOR_CODES)
 
 
 _LEXICON_KEY = "storyline_actor_lexicon"
@@ -151,6 +212,9 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
             and (_country(actor.code) in (None, _country(person.code)))
         ):
             return Actor(actor.name, person.code, person.affiliation)
+        if actor.code in SECTOR_CODES and _has_country_code(person.code) and _sector(person.code) == actor.code:
+            # "President Herzog": the title gives the sector, the article gave the person's country.
+            return Actor(actor.name, person.code, person.affiliation)
     return actor
 
 
@@ -193,6 +257,8 @@ def code_matches(
         # "Red Cross officials").
         sector, sector_match = country_match.entry.sector, country_match
     country = country_match.entry.country if country_match else None
+    if country is None and affiliation is not None and sector is None and is_ethnic(tokens[0].doc, affiliation.start):
+        sector = "CVL"  # an ethnic group named as people, with no role: its civilians
     if country is None and sector is None:
         return None
     if country is None and affiliation is not None and sector is None:
@@ -250,6 +316,14 @@ def _person_context(doc: Doc, ent: Span) -> list[Token]:
     left = root.left_edge.i
     # Pre-modifiers reach back to the start of the noun phrase, never into a clause before it.
     ctx = [t for t in doc[left : ent.start] if t.dep_ not in ("punct", "cc", "prep")]
+    head = root.head
+    if root.dep_ == "appos" and head.i < ent.start and head.pos_ in ("NOUN", "PROPN"):
+        # "Kenya's president William Ruto", "Egypt's foreign minister, Sameh Shoukry": the name
+        # restates the noun it is in apposition to, so that noun's phrase describes the person.
+        ctx.extend(t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("punct", "cc"))
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i < ent.start:
+                ctx.extend(doc[c.i + 1 : c.right_edge.i + 1])
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             ctx.extend(doc[child.left_edge.i : child.right_edge.i + 1])

@@ -435,16 +435,16 @@ def export(db: str, fmt: str, table: str, out_path: str) -> None:
 
 
 def _export_events(store: Any, fmt: str, handle: IO[str]) -> None:
-    from storyline.serve import event_exports
+    from storyline.serve.event_exports import GDELT_FIELDS, to_gdelt_row, to_plover
 
     if fmt == "gdelt":
-        handle.write("\t".join(event_exports.GDELT_FIELDS) + "\n")
+        handle.write("\t".join(GDELT_FIELDS) + "\n")
     for analysis in store.analyses():
         for event in analysis.events:
             if fmt == "plover":
-                handle.write(json.dumps(event_exports.to_plover(event, analysis.document), ensure_ascii=False) + "\n")
+                handle.write(json.dumps(to_plover(event, analysis.document), ensure_ascii=False) + "\n")
             else:
-                handle.write("\t".join(event_exports.to_gdelt_row(event, analysis.document)) + "\n")
+                handle.write("\t".join(to_gdelt_row(event, analysis.document)) + "\n")
 
 
 @contextmanager

@@ -1,0 +1,619 @@
+"""Event arguments: source, target and place of a trigger, read from the parse.
+
+Active verbs: subject → source, object (or a phrase with against/on/to/with) → target; passives:
+"by" agent → source, subject → target (no agent: unknown source); nouns: possessor ("X's
+strikes"), "by" phrase, an actor adjective ("Israeli air raids"), or the subject of the governing
+verb → source; against/on/to/with/at phrase → target. A conjoined subject makes one event per
+actor (Iraq and Syria condemned …). An argument that is itself an earlier event ("condemned these
+strikes") stands for that event's source. **Place**: an in/at/near phrase on the event's clause
+naming a place, geocoded offline.
+
+Where the argument itself names no country, English gives it elsewhere:
+
+- an apposition restates its noun ("Sameh Shoukry, Egypt's foreign minister");
+- a subject "it"/"they" continues the nearest earlier subject of its number, in its sentence or
+  the one before ("Iran's army fired missiles. It also attacked …");
+- the light verb carries the recipient ("give Tanzania a grant of …"), a "that" clause the
+  addressee ("its demand that Israel ease …"), a purpose infinitive the target ("opened fire to
+  disperse demonstrators"); a directed phrase names its party by a country adjective ("a
+  blockade on Palestinian lorries");
+- a group named by its sector is of the country where it acts: the event's place, a place in
+  the complement clause ("agreed to hold a rally in Nairobi") or in a participle of its own
+  phrase ("guerrillas operating in Macedonia"); the police act at home; rebels and the
+  opposition face their own country's government.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_span
+from storyline.analyze.event_syntax import (
+    BOUNDARY_NOUNS,
+    PART_NOUNS,
+    PLACE_PREPS,
+    VERB_TARGET_PREPS,
+    complement_targets,
+    conjuncts_of,
+    is_passive,
+    phrase,
+    prep_objects,
+    subject_of,
+    verb_arguments,
+    verb_lemmas,
+)
+from storyline.analyze.event_triggers import Trigger, TriggerReader
+from storyline.analyze.geo import gazetteer
+from storyline.model import Actor, Event, Location, Quote
+
+RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "of", "by")
+#: Nouns of a part of a territory, whose "of" phrase names the place ("the city of Basra", "a
+#: residential sector of eastern Beirut").
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "province", "region", "district", "state"}
+    | {"area", "sector", "suburb", "suburbs", "outskirts", "neighborhood", "neighbourhood", "quarter", "part"}
+)
+#: Sectors of actors that act at home: with no country named, the place or the other party tells it.
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "REB",
+        "CVL",
+        "OPP",
+        "PTY",
+        "LAB",
+        "EDU",
+        "AGR",
+        "JRN",
+        "REF",
+        "UAF",
+        "SPY",
+        "PRM",
+    }
+)
+#: Event types that happen within one country (repression, protest).
+DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST"})
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NAT", "NGO", "IMG", "ISM", "MNC", "ARL", "AFR"})
+RECEIVING_VERBS = frozenset({"receive", "draw", "attract", "face", "get", "earn", "win", "suffer", "incur"})
+#: Quantities whose "of" phrase is the actor ("thousands of students", "one third of the rebels").
+QUANTITY_NOUNS = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "ten",
+        "tens",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "majority",
+        "third",
+        "half",
+        "quarter",
+        "some",
+        "many",
+        "most",
+        "all",
+        "crowd",
+    }
+)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY"})
+POLICE_SECTORS = frozenset({"COP"})
+#: Sectors of non-state groups that fight or oppose the state of their country.
+INSURGENT_SECTORS = frozenset({"REB", "OPP"})
+#: A code made of one PLOVER sector alone names no country.
+BARE_SECTORS = SECTOR_CODES
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+#: Third-person pronouns that stand for a group, an organisation or a country, with the grammatical
+#: number their antecedent must have.
+GROUP_PRONOUNS = {"it": "singular", "they": "plural"}
+#: A subject pronoun continues the topic; possessives ("their demands") are left to the clause
+#: they stand in, whose subject is usually the possessor.
+TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def has_between(trig: Trigger) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for holder in trig.anchors for c in holder.children)
+
+
+def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]]:
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    # "strikes by X", then "criticism from Berlin", "aid from Japan": the origin of the act.
+    sources += prep_objects(noun, ("by", "from"))
+    # "clashes between X and Y", also when the phrase hangs on the verb the noun is subject of
+    # ("clashes erupted … between X and Y").
+    between = [
+        g
+        for holder in [noun, *trig.anchors[1:]]
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # "of" last: the objective genitive of an action noun ("the invasion of South Lebanon").
+    targets = prep_objects(noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "of"))
+    if between and not sources:
+        first = between[0]
+        others = list(conjuncts_of(first))
+        sources = [first]
+        if others and not targets:
+            targets = [others[0]]
+    return sources, targets
+
+
+def has_country(actor: Actor) -> bool:
+    """Whether the actor's code starts with a country or international code, not a bare sector."""
+    head = (actor.code or "").split()[0] if actor.code else ""
+    return len(head) == 3 and head.isupper() and head not in BARE_SECTORS
+
+
+def situate(actor: Actor, location: Location | None, others: list[Actor], ev_type: str) -> Actor:
+    """An actor named only by its sector ("police", "the rebels", "protesters") belongs to the
+    country where the event took place; a government that represses or is protested against
+    at home belongs to the country of the other party ("banned Ugandan opposition candidates")."""
+    parts = (actor.code or "").split()
+    if len(parts) != 1 or parts[0] not in DOMESTIC_SECTORS:
+        return actor
+    country = location.country if location is not None and location.country else None
+    if country is None and ev_type in DOMESTIC_TYPES:
+        country = next(
+            ((o.code or "").split()[0] for o in others if has_country(o) and (o.code or "")[:3].isalpha()),
+            None,
+        )
+    if country is None:
+        # The police act at home: those they fire on, arrest or disperse are of their country.
+        country = country_of_sector(others, POLICE_SECTORS)
+    if country is None and parts[0] in STATE_SECTORS:
+        # Rebels and the opposition act against their own state: "rebels in the Ivory Coast
+        # dismissed an appeal from President Gbagbo".
+        country = country_of_sector(others, INSURGENT_SECTORS)
+    if not country or len(country) != 3 or country in INTERNATIONAL_CODES:
+        return actor
+    return Actor(actor.name, f"{country} {parts[0]}", actor.affiliation)
+
+
+def coordinated(head: Token) -> list[Token]:
+    """A head and its conjuncts; for a part or quantity noun, the conjuncts of its "of" phrase
+    ("targets of elite Iranian forces and pro-Iran armed groups": two parties)."""
+    out = [head, *conjuncts_of(head)]
+    if len(out) == 1 and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in QUANTITY_NOUNS):
+        for obj in prep_objects(head, ("of",)):
+            out.extend(conjuncts_of(obj))
+    return out
+
+
+def country_of_sector(actors: list[Actor], sectors: frozenset[str]) -> str | None:
+    """The country of the first actor coded as one of ``sectors`` of a country ("EGY COP")."""
+    for actor in actors:
+        parts = (actor.code or "").split()
+        if len(parts) == 2 and parts[1] in sectors and has_country(actor):
+            return parts[0]
+    return None
+
+
+def purpose_objects(verb: Token) -> list[Token]:
+    """The objects of a purpose infinitive on ``verb`` ("fired to disperse the crowd")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for g in c.children
+        if g.dep_ in ("dobj", "obj")
+    ]
+
+
+def content_clause_subjects(holder: Token) -> list[Token]:
+    """The subject of a "that" clause of a noun ("the demand that Israel ease restrictions") or of
+    the verb that predicates it."""
+    return [
+        g
+        for c in holder.children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def grammatical_number(noun: Token) -> str:
+    """ "Iraq and Syria", "the rebels": plural; "Iraq", "the army": singular."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children):
+        return "plural"
+    return "singular"
+
+
+def with_apposition_country(doc: Doc, head: Token, actor: Actor | None) -> Actor | None:
+    """An apposition restates its noun: "Sameh Shoukry, Egypt's foreign minister" and "the
+    minister, Sameh Shoukry" name one actor, so a country named in either belongs to both."""
+    others = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        others.append(head.head)
+    for other in others:
+        tokens = phrase(other)
+        found = resolve_span(doc, tokens) if tokens else None
+        if found is None or not has_country(found) or not found.code:
+            continue
+        if actor is None or not actor.code:
+            return found
+        country = found.code.split()[0]
+        parts = actor.code.split()
+        sector = parts[-1] if parts else None
+        return Actor(actor.name, f"{country} {sector}" if sector else country, actor.affiliation)
+    return actor
+
+
+def with_place_of_activity(doc: Doc, head: Token, actor: Actor) -> Actor:
+    """ "guerrillas operating in Macedonia", "refugees fleeing the war in Liberia": a group named
+    by its sector and placed by a participle of its own phrase belongs to that country."""
+    for clause in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        holders = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "obj"))]
+        for obj in (o for holder in holders for o in prep_objects(holder, PLACE_PREPS)):
+            place = geocode(doc, obj)
+            if place is not None and place.country and place.country not in INTERNATIONAL_CODES:
+                return Actor(actor.name, f"{place.country} {actor.code}", actor.affiliation)
+    return actor
+
+
+def antecedent_person(doc: Doc, pronoun: Token) -> Actor | None:
+    """ "he"/"she": the last coded person named before the pronoun, within the two sentences
+    before it (news English names a person, then refers back to them)."""
+    sent_start = pronoun.sent.start
+    window_start = doc[max(sent_start - 1, 0)].sent.start if sent_start > 0 else 0
+    if window_start > 0:
+        window_start = doc[window_start - 1].sent.start
+    best: Actor | None = None
+    for mention in doc._.entities or []:
+        if mention.label != "PERSON" or mention.actor is None or not mention.actor.code:
+            continue
+        if doc[window_start].idx <= mention.start < pronoun.idx:
+            best = mention.actor
+    return best
+
+
+def speaker_actor(tok: Token, quotes: list[Quote]) -> Actor | None:
+    for q in quotes:
+        if q.start <= tok.idx < q.end and q.speaker is not None and q.speaker.code:
+            return Actor(q.speaker.org or q.speaker.name, q.speaker.code)
+    return None
+
+
+def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        if depth > 2:
+            return None
+        # "the city of Basra", "this jail in northern Israel": the named place inside.
+        preps = ("of", *PLACE_PREPS) if tok.lemma_.lower() in PLACE_NOUNS else tuple(PLACE_PREPS)
+        for obj in prep_objects(tok, preps):
+            found = geocode(doc, obj, depth + 1)
+            if found is not None:
+                return found
+        return None
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    place = gazetteer().lookup(name)
+    if place is None:
+        actor = resolve_span(doc, ent)
+        country = (actor.code or "").split()[0] if actor is not None and actor.code else None
+        return Location(name=name, country=country) if country and len(country) == 3 else Location(name=name)
+    return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
+
+
+class ArgumentReader:
+    """Reads the actors and places of triggers; knows event nouns through the trigger reader."""
+
+    def __init__(self, triggers: TriggerReader) -> None:
+        self.triggers = triggers
+
+    def sources_targets(
+        self, doc: Doc, trig: Trigger, history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> tuple[list[Actor], list[Actor]]:
+        tok = trig.token
+        source_toks: list[Token] = []
+        target_toks: list[Token] = []
+        if tok.pos_ == "VERB":
+            source_toks, target_toks = verb_arguments(tok)
+        else:
+            source_toks, target_toks = noun_arguments(tok, trig)
+            receiver = (
+                trig.governor
+                if trig.governor is not None and verb_lemmas(trig.governor)[0] in (RECEIVING_VERBS)
+                else None
+            )
+            if receiver is not None:
+                # "drew criticism from Berlin", "faces sanctions from the EU": the subject of a
+                # verb of receiving undergoes the act; "from"/"by" names who does it.
+                source_toks = source_toks or prep_objects(receiver, ("from", "by"))
+                target_toks = target_toks or subject_of(receiver)
+            if (
+                trig.governor is not None
+                and receiver is None
+                and (
+                    (not source_toks and trig.governor in trig.anchors)
+                    or (source_toks and source_toks[0].pos_ == "PRON" and source_toks[0].dep_ == "poss")
+                )
+            ):
+                # A light verb's subject is the noun event's author ("the US carried out strikes");
+                # so is the clause subject a possessive pronoun points back to ("reiterated its
+                # demand"). Other verbs' subjects are not ("refugees fleeing the war").
+                source_toks = verb_arguments(trig.governor)[0]
+                if not source_toks and trig.governor in trig.anchors and is_passive(trig.governor):
+                    # "Serb forces were engaged in ethnic cleansing": a light verb in the passive
+                    # form with no "by" phrase is a state of its subject, who does the act.
+                    source_toks = [c for c in trig.governor.children if c.dep_ == "nsubjpass"]
+            # The noun's own phrases first; then the light verb's ("give Tanzania a grant of 580
+            # million shillings", "lodged a protest with the ambassador") and the carrier's: the
+            # first candidate that names an actor wins.
+            if trig.governor is not None:
+                target_toks = target_toks + [c for c in trig.governor.children if c.dep_ in ("dative", "iobj")]
+                target_toks = target_toks + prep_objects(trig.governor, VERB_TARGET_PREPS)
+            if trig.carrier is not None:
+                target_toks = target_toks + prep_objects(trig.carrier, VERB_TARGET_PREPS)
+            # "its demand that Israel ease restrictions": who is to act is the addressee.
+            target_toks = target_toks + content_clause_subjects(tok)
+            if trig.governor is not None and trig.governor in trig.anchors:
+                # "reiterated its demand today that Israel ease …": the clause may follow the verb.
+                target_toks = target_toks + content_clause_subjects(trig.governor)
+        for merged in trig.merged:
+            # The victims of the consequence are candidates too ("killed 4 Iraqis in an attack on …").
+            target_toks = target_toks + verb_arguments(merged)[1]
+            if not source_toks:
+                # "British aircraft killed 4 Iraqis in an attack": the killer made the attack.
+                source_toks = [
+                    t for t in verb_arguments(merged)[0] if t.i != tok.i and not self.triggers.is_event_noun(t)
+                ]
+        clause = tok if tok.pos_ == "VERB" else trig.governor
+        if clause is not None:
+            # "opened fire to disperse demonstrators": whom the act is meant to affect is its target.
+            target_toks = target_toks + purpose_objects(clause)
+        if tok.pos_ == "VERB":
+            # "demanded that the US cancel …", "threatened to break relations with Russia": the
+            # addressee is in the complement clause.
+            target_toks = target_toks + complement_targets(tok)
+        pairwise = tok.pos_ == "NOUN" and has_between(trig)
+        sources = self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
+        targets = self.actors(doc, target_toks, history, quotes, conjuncts=not pairwise, relational=True)
+        if not sources and tok.pos_ == "NOUN":
+            sources = self.modifier_actor(doc, tok)
+        if trig.type == "MOBILIZE" and not sources and is_passive(tok) and targets:
+            # "troops were deployed": the deploying party is the one the troops belong to.
+            sources, targets = targets, []
+        sources = [s for s in sources if s is not None]
+        targets = [
+            t
+            for t in targets
+            if (t is not None and t.code not in {s.code for s in sources} | {None})
+            or (t is not None and not sources)
+        ]
+        return sources, targets
+
+    def actors(
+        self,
+        doc: Doc,
+        heads: list[Token],
+        history: dict[str, list[Event]],
+        quotes: list[Quote],
+        conjuncts: bool = True,
+        relational: bool = False,
+    ) -> list[Actor]:
+        """The actors of the first candidate argument that names any (candidates in preference
+        order), one per conjunct ("Iraq and Syria"). With ``relational``, an argument that is not
+        an actor leads to the party its own phrase names: "break relations with Russia",
+        "the naval blockade of Serbia", "further action against Russia", "targets in Jericho"."""
+        fallback: list[Actor] = []
+        for head in heads:
+            out: list[Actor] = []
+            for conj in coordinated(head) if conjuncts else [head]:
+                actor = self.actor(doc, conj, history, quotes)
+                if actor is None and relational:
+                    actor = self.related_actor(doc, conj, history, quotes)
+                if actor is not None:
+                    out.append(actor)
+            # A candidate that names a country beats one that names only a sector ("offered its
+            # troops to Lebanon's president": the troops are the sender's, Lebanon is the target).
+            if any(has_country(a) for a in out):
+                return out
+            fallback = fallback or out
+        return fallback
+
+    def actor(
+        self, doc: Doc, head: Token, history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> Actor | None:
+        if head.lower_ in FIRST_PERSON and head.pos_ == "PRON":  # "us", never "US"
+            return speaker_actor(head, quotes)
+        if head.pos_ == "PRON":
+            if head.lower_ in ("he", "she"):
+                return antecedent_person(doc, head)
+            if head.lower_ in GROUP_PRONOUNS and head.dep_ in TOPIC_DEPS:
+                return self.antecedent_group(doc, head, history, quotes)
+            return None
+        if self.triggers.is_event_noun(head):
+            # An argument that is an event stands for its author: "rejected an Indian proposal",
+            # "North Korea's demand", "calls by Belarus's rulers", "condemned these strikes".
+            own = [c for c in head.children if c.dep_ == "poss"]
+            own += [
+                g
+                for c in head.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for tok in own:
+                actor = self.actor(doc, tok, history, quotes)
+                if actor is not None:
+                    return actor
+            mods = self.modifier_actor(doc, head)
+            if mods:
+                return mods[0]
+            for event in reversed(history.get(head.lemma_.lower(), [])):
+                if event.source is not None:
+                    return event.source
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in PART_NOUNS or lemma in QUANTITY_NOUNS or head.like_num:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.actor(doc, objs[0], history, quotes)
+        tokens = phrase(head)
+        if not tokens or not self.names_actor(doc, head, tokens):
+            return None
+        actor = resolve_span(doc, tokens)
+        mine = [
+            c for c in head.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON and c.pos_ == "PRON"
+        ]
+        if mine and (actor is None or not has_country(actor)):
+            # "our troops" in a statement: the speaker's country, the noun's sector.
+            speaker = speaker_actor(mine[0], quotes)
+            if speaker is not None and speaker.code:
+                country = speaker.code.split()[0]
+                sector = (actor.code or "").split()[-1] if actor is not None and actor.code else None
+                return Actor(
+                    head.doc[tokens[0].i : tokens[-1].i + 1].text,
+                    f"{country} {sector}" if sector else country,
+                )
+        if actor is None or not has_country(actor):
+            actor = with_apposition_country(doc, head, actor)
+        if actor is not None and actor.code in DOMESTIC_SECTORS:
+            actor = with_place_of_activity(doc, head, actor)
+        return actor
+
+    def antecedent_group(
+        self, doc: Doc, pronoun: Token, history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> Actor | None:
+        """ "it"/"they" as a subject: the nearest preceding clause subject that names
+        a group, an organisation or a country of the pronoun's number, in the same or the previous
+        sentence — news English keeps its topic in subject position ("Iran fired missiles. It also
+        said …")."""
+        number = GROUP_PRONOUNS[pronoun.lower_]
+        sent = pronoun.sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        candidates = [t for t in sent if t.i < pronoun.i]
+        if previous is not None:
+            candidates = [*previous, *candidates]
+        for cand in reversed(candidates):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ == "PRON" or cand.ent_type_ == "PERSON":
+                continue
+            if grammatical_number(cand) != number:
+                continue
+            actor = self.actor(doc, cand, history, quotes)
+            if actor is not None and actor.code:
+                return actor
+        return None
+
+    def related_actor(
+        self, doc: Doc, head: Token, history: dict[str, list[Event]], quotes: list[Quote], depth: int = 0
+    ) -> Actor | None:
+        if head.pos_ not in ("NOUN", "PROPN") or depth > 2:
+            return None
+        for obj in prep_objects(head, RELATION_PREPS):
+            if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.pos_ == "NOUN":
+                # "part of a military aid program for Bosnia"
+                inner = self.related_actor(doc, obj, history, quotes, depth + 1)
+                if inner is not None:
+                    return inner
+            # After "of", strictly a name: "a violation of Iraqi sovereignty" is about Iraq, not
+            # against it. A directed phrase ("a blockade on Palestinian lorries", "crimes by
+            # Croatian extremists") names its party by a country word before its head too.
+            matches = lexicon_of(doc).match(phrase(obj))
+            place_noun = obj.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS
+            directed = obj.dep_ == "pobj" and obj.head.lower_ != "of" and not place_noun
+            if (
+                obj.pos_ == "PROPN"
+                or obj.ent_type_
+                or any(m.start <= obj.i < m.end for m in matches)
+                or (directed and any(m.entry.country and not m.affiliation and m.start < obj.i for m in matches))
+            ):
+                actor = self.actor(doc, obj, history, quotes)
+                if actor is not None:
+                    return actor
+        owned = any(m.affiliation for m in lexicon_of(doc).match(phrase(head)))
+        if head.lemma_.lower() in PART_NOUNS and not owned:
+            for obj in prep_objects(head, PLACE_PREPS):
+                place = geocode(doc, obj)
+                if place is not None and place.country:
+                    return Actor(place.name, place.country)
+        return None
+
+    @staticmethod
+    def names_actor(doc: Doc, head: Token, tokens: list[Token]) -> bool:
+        """An argument names an actor when its head is a name, a dictionary word or a part of a
+        group — not when it is an abstract noun ("a violation of Iraqi sovereignty")."""
+        if head.pos_ == "PROPN" or head.ent_type_ or head.lemma_.lower() in PART_NOUNS:
+            return True
+        lexicon = lexicon_of(doc)
+        # The head itself, or a word before it ("APEC forum", "Turkish sides"): a name that only
+        # appears in a phrase after the head is about something else.
+        return any(m.start <= head.i for m in lexicon.match(doc[tokens[0].i : tokens[-1].i + 1]))
+
+    def modifier_actor(self, doc: Doc, noun: Token) -> list[Actor]:
+        """ "Israeli air raids", "US strikes": an actor word before the event noun is its author."""
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        if not mods:
+            return []
+        lexicon = lexicon_of(doc)
+        matches = lexicon.match(doc[mods[0].i : noun.i], doc._.published)
+        if not any(m.entry.country and not m.affiliation for m in matches):
+            return []
+        actor = resolve_span(doc, doc[mods[0].i : noun.i])
+        return [actor] if actor is not None else []
+
+    def location(self, doc: Doc, trig: Trigger) -> Location | None:
+        places = self.locations(doc, trig)
+        return places[0] if places else None
+
+    def locations(self, doc: Doc, trig: Trigger) -> list[Location]:
+        """The places of the event's clause: the first in/at/near phrase that geocodes, with its
+        conjuncts ("strikes in Syria and Iraq" → Syria, Iraq)."""
+        for anchor in [trig.token, *trig.merged, *trig.anchors[1:]]:
+            for c in anchor.children:
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    for obj in c.children:
+                        if obj.dep_ == "pobj":
+                            place = geocode(doc, obj)
+                            if place is not None:
+                                more = [geocode(doc, conj) for conj in conjuncts_of(obj)]
+                                return [place, *(p for p in more if p is not None)]
+        return []
+
+    def complement_location(self, trig: Trigger) -> Location | None:
+        """A place in the complement clause of the event's verb: "agreed to postpone the
+        demonstration in Baku", "threatened to institute a curfew in Algiers". Not the event's own
+        place, but where the actors named only by their sector act."""
+        doc = trig.token.doc
+        for verb in (trig.token, trig.governor):
+            if verb is None:
+                continue
+            for comp in verb.children:
+                if comp.dep_ not in ("xcomp", "ccomp"):
+                    continue
+                for holder in [comp, *(c for c in comp.children if c.dep_ in ("dobj", "obj"))]:
+                    for obj in prep_objects(holder, PLACE_PREPS):
+                        place = geocode(doc, obj)
+                        if place is not None and place.country:
+                            return place
+        return None
+
+    def target_location(self, doc: Doc, trig: Trigger) -> Location | None:
+        heads: list[Token] = []
+        for verb in [trig.token, *trig.merged]:
+            if verb.pos_ == "VERB":
+                heads.extend(verb_arguments(verb)[1])
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    for obj in c.children:
+                        if obj.dep_ == "pobj":
+                            place = geocode(doc, obj)
+                            if place is not None:
+                                return place
+        return None

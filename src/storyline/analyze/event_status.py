@@ -1,0 +1,306 @@
+"""Event status and date: whether a coded event happened, and when.
+
+- a negation on the trigger or its governing verb → ``negated``;
+- a modal, an "if" clause, an infinitive or a noun governed by a modal/intention verb →
+  ``hypothetical`` (planned, threatened, conditional: not coded as having happened);
+- **date**: the time expression whose syntactic attachment reaches the event's clause; otherwise
+  the publication date, marked ``date_from="publication"``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, has_modal
+from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger
+from storyline.model import DateFrom, Quote, TimeExpression
+
+#: Words whose complement is what their subject means to do, not (yet) a fact: intentions, plans,
+#: threats, promises, readiness ("threatened to strike", "is willing to withdraw").
+SELF_INTENT_GOVERNORS = frozenset(
+    {
+        "threaten",
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "vow",
+        "promise",
+        "pledge",
+        "agree",
+        "offer",
+        "prepare",
+        "propose",
+        "aim",
+        "hope",
+        "expect",
+        "consider",
+        "decide",
+        "swear",
+        "wish",
+        "mean",
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "eager",
+        "set",
+        "able",
+        "unwilling",
+    }
+)
+#: Words whose complement is what someone else is asked, ordered or allowed to do.
+OTHER_INTENT_GOVERNORS = frozenset(
+    {
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "warn",
+        "order",
+        "request",
+        "appeal",
+        "allow",
+        "press",
+        "force",
+        "need",
+        "want",
+        "invite",
+        "encourage",
+        "tell",
+    }
+)
+#: Words that negate their complement ("refused to withdraw", "failed to agree", "prohibit aid").
+NEGATING_GOVERNORS = frozenset(
+    {
+        "refuse",
+        "decline",
+        "fail",
+        "deny",
+        "avoid",
+        "prevent",
+        "prohibit",
+        "ban",
+        "halt",
+        "stop",
+        "suspend",
+        "cancel",
+        "block",
+        "postpone",
+        "delay",
+        "reject",
+        "oppose",
+        "forbid",
+        "bar",
+        "end",
+        "abandon",
+        "renege",
+    }
+)
+#: Words whose "that" clause states what is required, not what happened ("demanded that the US cancel").
+MANDATIVE_GOVERNORS = frozenset(
+    {"demand", "request", "urge", "order", "insist", "propose", "recommend", "call", "press", "appeal", "ask"}
+)
+#: Readiness for an attack is a military move short of force (the manual: MOBILIZE).
+PREPARATION_GOVERNORS = frozenset({"prepare", "ready", "prepared", "gear"})
+IRREALIS_GOVERNORS = SELF_INTENT_GOVERNORS | OTHER_INTENT_GOVERNORS | NEGATING_GOVERNORS
+#: Adjectives that make an event noun unrealised: "a planned attack", "possible strikes".
+IRREALIS_ADJECTIVES = frozenset(
+    {
+        "planned",
+        "possible",
+        "potential",
+        "future",
+        "proposed",
+        "threatened",
+        "alleged",
+        "imminent",
+        "prospective",
+        "intended",
+    }
+)
+
+
+def is_negated(trig: Trigger) -> bool:
+    for tok in [trig.token, *([trig.governor] if trig.governor is not None else [])]:
+        if any(
+            c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"))
+            for c in tok.children
+        ):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_GOVERNORS:
+            return True
+    # "would prohibit all aid", "prevented the demonstration": the object of a verb of stopping.
+    tok = trig.token
+    if tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reneged on his commitment"
+    return tok.dep_ in OBJECT_DEPS | {"pobj"} and verb.lemma_.lower() in NEGATING_GOVERNORS
+
+
+#: Subordinators of time: their clause happens relative to the clause it hangs on.
+TEMPORAL_MARKERS = frozenset({"before", "until", "till", "once", "after", "when"})
+#: Verbs that pass their complement's status through: "resumed shelling" is shelling; "tried to
+#: hack" is an attempt, which event data codes as the act (the manual: attempted assassinations).
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "try", "attempt", "go", "renew"})
+
+
+def irrealis_kind(trig: Trigger) -> str | None:
+    """Why the event has not (yet) happened, or None: ``condition`` (an "if" clause), ``modal``
+    (will, would, may …), ``intent`` (the complement or object of plan, threaten, demand …),
+    ``purpose`` (a bare infinitive: "created to fight"), ``adjective`` ("a planned attack"),
+    ``generic`` (a bare plural under a modal: "would respond to attacks")."""
+    tok = trig.token
+    clause_verbs = [tok] if tok.pos_ == "VERB" else []
+    if trig.governor is not None:
+        clause_verbs.append(trig.governor)
+    for verb in list(clause_verbs):
+        # Climb through aspectual verbs: their own status is the event's ("prepared to resume shelling").
+        while (
+            verb.dep_ in ("xcomp", "conj")
+            and verb.head.lemma_.lower() in ASPECTUAL
+            and verb.head not in clause_verbs
+        ):
+            verb = verb.head
+            clause_verbs.append(verb)
+    if tok.pos_ == "NOUN":
+        realised = (
+            trig.governor is not None and trig.governor in trig.anchors
+        )  # "mounted its long-threatened invasion"
+        if not realised and any(
+            c.lower_ in IRREALIS_ADJECTIVES or c.lower_.split("-")[-1] in IRREALIS_ADJECTIVES
+            for c in tok.children
+            if c.dep_ in ("amod", "compound")
+        ):
+            return "adjective"
+        if tok.dep_ in OBJECT_DEPS | {"pobj"} and tok.head.pos_ == "VERB" and trig.governor is None:
+            clause_verbs.append(tok.head)
+        elif (
+            is_generic_plural(tok)
+            and tok.dep_ == "pobj"
+            and trig.governor is None
+            and tok.head.head.pos_ == "VERB"
+            and has_modal(tok.head.head)
+        ):
+            # "we would respond to attacks targeting our troops": a bare plural names a kind of
+            # event, and a modal on its verb says what would be done about any such event.
+            return "generic"
+    for verb in clause_verbs:
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        ):
+            return "condition"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            return "condition"
+        if verb.dep_ == "advcl" and has_modal(verb.head) and any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children
+        ):
+            # "must agree to changes before they demobilize": what is to happen before (until,
+            # once) an act that is only required or foreseen lies in the same unrealised future.
+            return "condition"
+        if verb.dep_ == "ccomp" and any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in MANDATIVE_GOVERNORS for c in verb.head.children
+        ):
+            # "reiterated its demand today that Israel ease restrictions": the clause, set after the
+            # verb, is the content of the demand noun — what is asked for, not what happened.
+            return "request"
+        governor = verb.head.lemma_.lower()
+        if (verb.dep_ == "xcomp" and governor in IRREALIS_GOVERNORS) or (
+            verb.dep_ in ("ccomp", "acl") and governor in MANDATIVE_GOVERNORS
+        ):
+            # "threatened to strike" (intent), "its demand that Israel ease restrictions" (request);
+            # a "that" clause of other verbs ("officials told AFP the army lifted …") is a report.
+            return intent_kind(governor)
+        # The object of an intention ("threatened a strike", "called for a ceasefire") is not a fact.
+        if verb is not tok and verb.lemma_.lower() in IRREALIS_GOVERNORS:
+            return intent_kind(verb.lemma_.lower())
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS:
+                return "obligation"  # "X should reduce its exercises": what someone ought to do
+            if c.dep_ == "aux" and c.lower_ in MODALS:
+                return "modal"
+            if c.dep_ == "aux" and c.lower_ == "to" and c.tag_ == "TO":
+                if verb.head.lemma_.lower() in ASPECTUAL:
+                    continue
+                return "intent" if verb.dep_ == "xcomp" and has_modal(verb.head) else "purpose"
+    return None
+
+
+def is_generic_plural(noun: Token) -> bool:
+    """ "attacks", "air strikes": a plural noun with no determiner, possessor or number."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") for c in noun.children
+    )
+
+
+def intent_kind(lemma: str) -> str:
+    if lemma in SELF_INTENT_GOVERNORS:
+        return "intent"
+    return "negated" if lemma in NEGATING_GOVERNORS else "request"
+
+
+def governor_lemma(trig: Trigger) -> str | None:
+    tok = trig.governor if trig.governor is not None else trig.token
+    while tok.dep_ in ("xcomp", "conj") and tok.head.lemma_.lower() in ASPECTUAL:
+        tok = tok.head
+    return tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "ccomp", "acl") else tok.lemma_.lower()
+
+
+def linked_quote(trig: Trigger, quotes: list[Quote]) -> str | None:
+    tok = trig.token
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for q in quotes:
+        if q.cue is not None and q.cue.start < end and start < q.cue.end:
+            return q.id
+    # Otherwise the quote must be the act's own complement (what was condemned, denied …), not
+    # something said in an adjoining clause.
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "dobj", "xcomp", "attr", "parataxis", "obj"):
+            continue
+        left, right = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+        for q in quotes:
+            if left - 1 <= q.start and q.end <= right + 1:
+                return q.id
+    return None
+
+
+def time_index(doc: Doc, times: list[TimeExpression]) -> dict[int, TimeExpression]:
+    """Token index of each time expression's syntactic root → the expression."""
+    index: dict[int, TimeExpression] = {}
+    for t in times:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            index[span.root.i] = t
+    return index
+
+
+def event_date(
+    doc: Doc, trig: Trigger, times: dict[int, TimeExpression], published: str | None
+) -> tuple[str | None, DateFrom]:
+    anchors = {t.i for t in trig.anchors}
+    sent = trig.token.sent
+    for root_i, expr in times.items():
+        if not sent.start <= root_i < sent.end:
+            continue
+        tok = doc[root_i]
+        for _ in range(8):
+            if tok.i in anchors:
+                value = date_value(expr)
+                if value:
+                    return value, "text"
+                break
+            if (tok.pos_ in ("VERB", "AUX") and tok.i != root_i) or tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return published, "publication"
+
+
+def date_value(expr: TimeExpression) -> str | None:
+    value = expr.value or ""
+    if len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    if value[:4].isdigit():
+        return value
+    return None

@@ -1,0 +1,296 @@
+"""Clause and noun-phrase structure for the event coder: subjects, objects, prepositional objects,
+conjuncts, phrases and the numbers they count — general English syntax read from spaCy's
+dependency parse, with no knowledge of events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
+#: Prepositions whose object is the one an action is directed at, in order of preference.
+VERB_TARGET_PREPS = ("against", "on", "upon", "at", "to", "toward", "towards", "with", "into", "from")
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+MODALS = frozenset(
+    {"would", "could", "might", "may", "should", "will", "shall", "'ll", "must", "can", "wo", "ca"}
+)
+#: Nouns of a place's edge or extent: "on the Thai border" says where, not against whom.
+BOUNDARY_NOUNS = frozenset({"border", "frontier", "coast", "soil", "territory", "waters", "airspace", "side"})
+SEPARATORS = frozenset({",", ";", ":", "–", "—", '"', "“", "”"})
+#: Nouns that name a part, member or possession of a group: their "of" phrase is the actor
+#: ("targets of elite Iranian forces", "members of Hamas").
+PART_NOUNS = frozenset(
+    {
+        "target",
+        "position",
+        "member",
+        "base",
+        "unit",
+        "supporter",
+        "leader",
+        "head",
+        "chief",
+        "faction",
+        "wing",
+        "branch",
+        "camp",
+        "office",
+        "facility",
+        "site",
+        "headquarters",
+        "convoy",
+        "residence",
+        "home",
+        "stronghold",
+        "ally",
+    }
+)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+}
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def verb_lemmas(tok: Token) -> list[str]:
+    """The lemmatizer's lemma, then regular English de-inflections of the form: the small model
+    lemmatises some verbs wrongly ("staged" → "stag")."""
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    out = [lemma]
+    for suffix, repl in (
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            out.append(form[: len(form) - len(suffix)] + repl)
+    return out
+
+
+def token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def conjuncts_of(tok: Token) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ == "conj":
+            yield c
+            yield from conjuncts_of(c)
+
+
+def phrase(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without its conjuncts, relative clauses and trailing clauses."""
+    cut = {"conj", "cc", "relcl", "acl", "advcl", "parataxis"}
+    keep: list[Token] = [head]
+    # A place phrase on a part noun says where it is, not whose it is ("positions in Iraq").
+    part = head.lemma_.lower() in PART_NOUNS
+    stack = [
+        c
+        for c in head.children
+        if c.dep_ not in cut
+        and not (c.dep_ == "punct" and c.text in SEPARATORS)
+        and not (part and c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or _names_boundary(c)))
+    ]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis"))
+    keep.sort(key=lambda t: t.i)
+    # Keep the contiguous run around the head: a phrase is a span of text.
+    run = [head]
+    idx = {t.i for t in keep}
+    i = head.i - 1
+    while i in idx:
+        run.insert(0, head.doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in idx:
+        run.append(head.doc[i])
+        i += 1
+    return run
+
+
+def _names_boundary(prep: Token) -> bool:
+    """ "on the Thai border", "along the coast": a phrase that locates by a place's edge."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in BOUNDARY_NOUNS for g in prep.children)
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "were killed or wounded": a bare participle conjoined to a passive shares its auxiliary.
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_.startswith("aux") or c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and verb.head is not verb
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.head.children)
+    )
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The subject of ``verb``, inherited along xcomp/conj/advcl chains when it has none."""
+    seen = 0
+    v: Token | None = verb
+    while v is not None and seen < 6:
+        seen += 1
+        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WDT", "WP") or s.lower_ in ("that", "which", "who"):
+                # A relative pronoun stands for the noun the clause modifies.
+                return [v.head] if v.dep_ == "relcl" else []
+            if s.lower_ in REPORTED_PRONOUNS and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
+                # "Switzerland said it had expelled …": the pronoun of a reported clause is the
+                # reporter (news English names the actor in the main clause).
+                outer = subject_of(v.head)
+                if outer and outer[0].pos_ != "PRON":
+                    return outer
+            return [s]
+        passive_subject = [c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if v is not verb and passive_subject:
+            # "was indicted by the court and will resign", "was ordered to leave": a clause that
+            # shares a passive verb's subject shares the grammatical subject, not the agent.
+            s = passive_subject[0]
+            if s.tag_ in ("WDT", "WP") or s.lower_ in ("that", "which", "who"):
+                return [v.head] if v.dep_ == "relcl" else []
+            return [s]
+        agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
+            return []  # "Asked if …, Assad said": a past participle adjunct is passive; Assad was asked
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return [v.head]
+        else:
+            return []
+    return []
+
+
+def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
+    if is_passive(verb):
+        sources = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if targets and targets[0].lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            targets = [verb.head]
+        return sources, targets
+    sources = subject_of(verb)
+    # Candidates in order of preference; the first that names a country wins ("offered its
+    # troops to Lebanon's president": the troops are the sender's, Lebanon is the recipient).
+    targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    targets += prep_objects(verb, VERB_TARGET_PREPS)
+    return sources, targets
+
+
+def complement_targets(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "ccomp" or c.dep_ == "xcomp":
+            subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
+            if c.dep_ == "ccomp" and subj:
+                out.extend(subj)
+            out.extend(g for g in c.children if g.dep_ in OBJECT_DEPS)
+            out.extend(prep_objects(c, ("against", "with", "to", "on", "from")))
+    return out
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    order = list(preps)
+    found: list[tuple[int, Token]] = []
+    # A preposition may hang on a particle ("kidnapped up to 16 advisers").
+    prep_tokens = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
+    prep_tokens += [g for c in tok.children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+    for c in prep_tokens:
+        if c.lower_ in order:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found.append((order.index(c.lower_), g))
+    found.sort(key=lambda p: p[0])
+    return [g for _, g in found]
+
+
+def number(tok: Token) -> int | None:
+    text = tok.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(tok.lower_)
+
+
+def count(noun: Token) -> tuple[int | None, int | None]:
+    """The number a noun phrase counts, as a range: "more than 165" → (166, None), "three" → (3, 3)."""
+    num_tok = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if num_tok is None:
+        # "165 drone strikes": the parser may hang the number on the compound.
+        num_tok = next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "compound" and c.i < noun.i
+                for g in c.children
+                if g.dep_ == "nummod"
+            ),
+            None,
+        )
+    if num_tok is None and noun.like_num:
+        num_tok = noun
+    if num_tok is None:
+        return None, None
+    value = number(num_tok)
+    if value is None:
+        return None, None
+    words = {t.lower_ for t in num_tok.subtree if t.i != num_tok.i}
+    words |= {c.lower_ for c in noun.children if c.dep_ in ("quantmod", "advmod")}
+    if words & {"more", "over", "above", "exceeding"}:
+        return value + 1, None
+    if "least" in words:
+        return value, None
+    if words & {"less", "fewer", "under", "below"}:
+        return None, value - 1
+    if words & {"most", "nearly", "almost", "up"}:
+        return None, value
+    return value, value
+
+
+def has_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)

@@ -114,17 +114,28 @@ def read_meantime(path: Path) -> GoldDoc:
     text = "".join(parts)
     later = [spans[t][0] for s_, t, _w in tokens if int(s_) >= MEANTIME_TIMEX_SENTENCES]
     dct = ""
+    values_by_id: dict[str, str] = {}
+    anchored_to: list[str] = []
     timexes: list[Gold] = []
     for m in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", raw, re.S):
         attrs = dict(_ATTR.findall(m.group(1)))
         ids = re.findall(r't_id="(\d+)"', m.group(2))
         if attrs.get("functionInDocument") == "CREATION_TIME":
             dct = attrs.get("value", "")
+        values_by_id[attrs.get("m_id", "")] = attrs.get("value", "")
+        if attrs.get("anchorTimeID"):
+            anchored_to.append(attrs["anchorTimeID"])
         if not ids:
             continue
         s = min(spans[i][0] for i in ids)
         e = max(spans[i][1] for i in ids)
         timexes.append(Gold(s, e, text[s:e], attrs.get("type", ""), attrs.get("value", "")))
+    if not dct and anchored_to:
+        # A few files lack the CREATION_TIME flag: their reference time is then the timex the
+        # others are anchored to.
+        dct = values_by_id.get(max(set(anchored_to), key=anchored_to.count), "")
+    if dmy := re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", dct):
+        dct = f"{dmy[3]}-{dmy[2]}-{dmy[1]}"  # one file writes its creation time day-month-year
     return GoldDoc(path.stem, text, dct[:10], sorted(timexes, key=lambda g: g.start),
                    scored_until=min(later) if later else None)
 

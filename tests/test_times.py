@@ -294,3 +294,200 @@ def test_year_ranges_and_lengths(nlp: Language) -> None:
     found = [(t.text, t.value, t.range_from, t.range_to) for t in doc._.times]
     assert found == [("2009", "2009", "2009", "2010"), ("2010", "2010", "2009", "2010"),
                      ("decade-long", "P10Y", None, None), ("two and a half years", "P30M", None, None)]
+
+
+# --------------------------------------------------------------------------- without a publication date
+
+
+def _unanchored(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    grammar = times_mod._grammar(times_mod.DEFAULT_VOCABULARY)
+    found = times_mod._candidates(grammar, text)
+    times, _ = times_mod._resolve_all(found, text, None, None, grammar)
+    return [(t.text, t.value, t.mod, t.anchor) for t in times]
+
+
+def test_without_a_date_relative_expressions_stay_underspecified() -> None:
+    # The analysis is a function of the text and the date only: never of the day it runs.
+    assert _unanchored("Friday") == [("Friday", "XXXX-XX-XX", None, None)]
+    assert _unanchored("the night of June 3") == [("June 3", "XXXX-06-03", None, None)]
+    assert _unanchored("last year") == [("last year", "XXXX", None, None)]
+    assert _unanchored("mid-October") == [("mid-October", "XXXX-10", "MID", None)]
+    assert _unanchored("this morning") == [("this morning", "XXXX-XX-XXTMO", None, None)]
+    assert _unanchored("last winter") == [("last winter", "XXXX-WI", None, None)]
+
+
+def test_without_a_date_explicit_values_are_kept() -> None:
+    assert _unanchored("June 3, 2021") == [("June 3, 2021", "2021-06-03", None, None)]
+    assert _unanchored("for three days") == [("three days", "P3D", None, None)]
+    assert _unanchored("until now") == [("now", "PRESENT_REF", None, None)]
+
+
+@pytest.mark.model
+def test_without_a_date_the_component_does_not_use_today(nlp: Language) -> None:
+    text = "Officials said on Friday that prices have risen since March. The ship sank on June 3, 2021."
+    doc = nlp(text)
+    found = {t.text: t for t in doc._.times}
+    assert found["Friday"].value == "XXXX-XX-XX" and found["Friday"].anchor is None
+    assert (found["March"].value, found["March"].range_to) == ("XXXX-03", None)
+    assert found["June 3, 2021"].value == "2021-06-03"
+    reanchor(doc, 0, len(text), "2024-02-07")
+    assert found["Friday"].value == "2024-02-02"
+    assert (found["March"].value, found["March"].range_to) == ("2023-03", "2024-02-07")
+
+
+@pytest.mark.model
+def test_reanchor_data_is_plain(nlp: Language) -> None:
+    import srsly  # type: ignore[import-untyped]
+
+    doc = run(nlp, 'He said: "We met yesterday and will meet again next week."', "2024-02-05")
+    # No closures, no dates: what reanchor needs survives a msgpack round trip (as in a DocBin).
+    stored = doc.user_data[times_mod.ANCHOR_KEY]
+    doc.user_data[times_mod.ANCHOR_KEY] = srsly.msgpack_loads(srsly.msgpack_dumps(stored))
+    reanchor(doc, 0, len(doc.text), "2024-02-02")
+    assert [t.value for t in doc._.times] == ["2024-02-01", "2024-W06"]
+
+
+# --------------------------------------------------------------------------- rule families added for issue #3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("nineteen eighty-four", ("DATE", "1984", None)),
+        ("in nineteen seventy", ("DATE", "1970", None)),
+        ("March nineteen sixty-two", ("DATE", "1962-03", None)),
+        ("the summer of nineteen ninety-nine", ("DATE", "1999-SU", None)),
+        ("the year two thousand", ("DATE", "2000", None)),
+        ("the eighteenth century", ("DATE", "17", None)),
+    ],
+)
+def test_years_written_in_words(phrase: str, expected: tuple[str, str, str | None]) -> None:
+    assert resolve_text(phrase, "2024-02-05") == expected
+
+
+def test_a_number_in_words_is_no_year() -> None:
+    assert resolve_text("some two thousand soldiers", "2024-02-05") is None
+
+
+def test_universal_time_gets_the_iso_zone() -> None:
+    assert resolve_text("09:45 UTC", "2024-02-05") == ("TIME", "2024-02-05T09:45Z", None)
+    assert resolve_text("9:45 a.m. EST", "2024-02-05") == ("TIME", "2024-02-05T09:45", None)
+
+
+@pytest.mark.model
+def test_a_list_of_days_shares_the_month(nlp: Language) -> None:
+    doc = run(nlp, "The festival runs on July 9, 10 and 11, and 40 bands will play.", "2024-05-05")
+    assert [(t.text, t.value) for t in doc._.times] == [
+        ("July 9", "2024-07-09"), ("10", "2024-07-10"), ("11", "2024-07-11")]
+    doc = run(nlp, "Turnout was 3 and 5 percent on May 2.", "2024-06-05")
+    assert [t.text for t in doc._.times] == ["May 2"]
+
+
+@pytest.mark.model
+def test_the_week_of_a_date(nlp: Language) -> None:
+    doc = run(nlp, "The trial opened the week of Jan. 8 in Boston.", "2024-02-05")
+    assert values(doc) == {"the week of Jan. 8": "2024-W02"}
+
+
+@pytest.mark.model
+def test_an_ordinal_day_takes_the_month_of_the_story(nlp: Language) -> None:
+    doc = run(nlp, "Voting began on Nov. 3, 2020 and the result came on the 7th.", "2024-02-05")
+    assert values(doc)["the 7th"] == "2020-11-07"
+    doc = run(nlp, "She marked the 25th anniversary of the firm on Nov. 3, 2020.", "2024-02-05")
+    assert "the 25th" not in values(doc)
+
+
+@pytest.mark.model
+def test_a_clock_time_takes_the_day_after_on(nlp: Language) -> None:
+    doc = run(nlp, "The polls closed at 8 p.m. on Sunday.", "2024-02-07")
+    assert values(doc)["8 p.m."] == "2024-02-04T20:00"
+
+
+@pytest.mark.model
+def test_current_as_an_adjective_of_the_present(nlp: Language) -> None:
+    doc = run(nlp, "The current government blamed the current account deficit.", "2024-02-07")
+    assert [(t.text, t.value, t.start) for t in doc._.times] == [("current", "PRESENT_REF", 4)]
+
+
+@pytest.mark.model
+def test_a_record_set_on_a_date_is_past(nlp: Language) -> None:
+    # "set" is a plan only with "for"; "set on Aug. 6" tells when it was set.
+    doc = run(nlp, "Shares are near the record high set on Aug. 6.", "2024-02-07")
+    assert values(doc)["Aug. 6"] == "2023-08-06"
+    doc = run(nlp, "The vote was set for Aug. 6.", "2024-02-07")
+    assert values(doc)["Aug. 6"] == "2024-08-06"
+
+
+@pytest.mark.model
+def test_earnings_compare_the_same_quarter(nlp: Language) -> None:
+    text = ("Acme reported third-quarter profit of $5 million. Revenue rose 4% to $80 million. "
+            "Costs fell sharply. The company had a loss of $2 million, compared with a profit last year. "
+            "In the 2022 period, margins were thin. It expects fourth-quarter sales to rise. "
+            "Net income was $1 a share, up from 80 cents a year earlier. In the latest quarter, debt fell.")
+    doc = run(nlp, text, "2023-10-26")
+    found = values(doc)
+    assert found["last year"] == "2022-Q3"
+    assert found["the 2022 period"] == "2022-Q3"
+    # a quarter still to come is no results quarter: "a year earlier" still compares the third
+    assert found["a year earlier"] == "2022-Q3"
+    assert found["the latest quarter"] == "2023-Q3"
+
+
+@pytest.mark.model
+def test_parts_of_the_day(nlp: Language) -> None:
+    doc = run(nlp, "The ferry left at 5 in the morning and docked at 10 at night.", "2024-02-07")
+    assert values(doc) == {"5 in the morning": "2024-02-07T05:00", "10 at night": "2024-02-07T22:00"}
+    doc = run(nlp, "Prices dipped at mid-afternoon yesterday.", "2024-02-07")
+    assert [(t.text, t.value, t.mod) for t in doc._.times] == [("mid-afternoon yesterday", "2024-02-06TAF", "MID")]
+    doc = run(nlp, "The storm hit on March 2, 2019, and the roads closed in the evening.", "2024-02-07")
+    assert values(doc)["the evening"] == "2019-03-02TEV"
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday() -> None:
+    assert resolve_text("Election Day", "2020-10-20") == ("DATE", "2020-11-03", None)
+    assert resolve_text("Election Day 2016", "2024-02-07") == ("DATE", "2016-11-08", None)
+
+
+@pytest.mark.model
+def test_that_year_is_the_year_last_written(nlp: Language) -> None:
+    doc = run(nlp, "He fled in May 2009 and came back later that year.", "2024-02-07")
+    assert values(doc)["that year"] == "2009"
+
+
+@pytest.mark.model
+def test_reporting_years(nlp: Language) -> None:
+    doc = run(nlp, "For the year ended June 30, the group earned $4 million.", "2024-09-10")
+    first = doc._.times[0]
+    assert (first.text, first.type, first.value) == ("the year", "DURATION", "P1Y")
+    doc = run(nlp, "Acme lost $3 million in the fourth quarter of 2023 and $9 million for the full year.",
+              "2024-02-07")
+    assert values(doc)["the full year"] == "2023"
+    doc = run(nlp, "Analysts expect higher sales for the full year.", "2024-06-07")
+    assert values(doc)["the full year"] == "2024"
+
+
+@pytest.mark.model
+def test_a_year_earlier_beside_a_month_is_that_month(nlp: Language) -> None:
+    doc = run(nlp, "Car sales fell 6 percent in April from a year earlier.", "2023-05-16")
+    assert values(doc) == {"April": "2023-04", "a year earlier": "2022-04"}
+
+
+@pytest.mark.model
+def test_a_day_right_after_a_report_verb_is_the_day_of_the_report(nlp: Language) -> None:
+    doc = run(nlp, "The firm said on Monday it would close two plants.", "2024-02-07")
+    assert values(doc)["Monday"] == "2024-02-05"
+
+
+@pytest.mark.model
+def test_the_same_period_a_year_before(nlp: Language) -> None:
+    text = "Acme's second-quarter profit fell to $2 million from $3 million in the same period last year."
+    doc = run(nlp, text, "2023-08-01")
+    assert values(doc)["the same period last year"] == "2022-Q2"
+    doc = run(nlp, "Sales in March were below the same month a year earlier.", "2023-04-12")
+    assert values(doc)["the same month a year earlier"] == "2022-03"
+
+
+@pytest.mark.model
+def test_the_following_month_counts_from_the_month_of_the_story(nlp: Language) -> None:
+    doc = run(nlp, "In June, the board rejected the bid. The following month, it sold the unit.", "2024-02-07")
+    assert values(doc) == {"June": "2023-06", "The following month": "2023-07"}

@@ -18,11 +18,36 @@ or date without a year follows the tense, or without one the nearest occurrence 
 to four months ahead, further back); a condition ("if he wins in November") looks ahead;
 "last week" is the calendar week before the anchor's; quarters follow the reporting calendar;
 "a year ago" beside a quarter means that quarter a year before; "the next day" and "five
-years later" count from the last date the text wrote out. "since X" gets the range X → anchor,
-"between/from X and/to Y" the range X → Y (``range_from``/``range_to``). The vocabulary
-(month and day names, units, modifiers, holidays, names that are no times, tense cues) is
-``data/times.yml``; pass your own file as the ``vocabulary`` config value. Without
-``doc._.published`` the anchor is today's date.
+years later" count from the last date the text wrote out; a day named right after a report
+verb ("said on Monday it would ...") is the day of the report. "since X" gets the range
+X → anchor, "between/from X and/to Y" the range X → Y (``range_from``/``range_to``).
+
+Reports of results: the quarter the text names, if it has ended ("expects fourth-quarter
+profit" in October names none), is the period compared for a few sentences: "a year earlier", "last year" after
+"compared with"/"from", "the same period last year" and "the 1988 period" are that quarter a
+year before (or in the year named); "a year earlier" beside a month is that month a year
+before; "the latest quarter" is the last one ended; "the year ended June 30" is a length
+(P1Y); "the full year" is the year of the quarter reported.
+
+Smaller families: "that year" is the year last written out; "April 24 and 25" gives two
+dates (TimeML: each day its own TIMEX3); "on the 15th" is a day of the month the story is in;
+"the week of March 6" the ISO week that holds it; years may be spelt out ("nineteen
+ninety-six", "the year two thousand"); "4 in the morning" is 04:00; "mid-afternoon
+yesterday" the day's AF with mod MID; "in the evening" the evening of the day the story is
+at; a clock time takes the day named after it ("at 2 p.m. on Tuesday"); UTC/GMT clock times
+end in Z (ISO 8601); "current" before a noun is PRESENT_REF, except in compounds that name a
+kind of thing ("current account"); a participle of a plan verb looks ahead ("was planned for
+March"), but "set" only with "for" ("a record set on Aug. 6" is past).
+
+The vocabulary (month and day names, units, modifiers, holidays, names that are no times,
+tense cues) is ``data/times.yml``; pass your own file as the ``vocabulary`` config value.
+
+Without ``doc._.published`` there is no anchor, and the analysis stays a function of the text
+alone (never of today's date): an expression whose value depends on the anchor keeps TimeML's
+underspecified form, X in every field the anchor would fix ("Friday" → ``XXXX-XX-XX``, "June 3"
+→ ``XXXX-06-03``, "last year" → ``XXXX``, "this morning" → ``XXXX-XX-XXTMO``), with ``anchor``
+None; "since X" gets an open range (``range_to`` None). ``reanchor`` resolves them once a date
+is known. Explicit dates ("June 3, 2021") and lengths ("three days") need no anchor.
 
 Public interface (for the other components):
 
@@ -36,7 +61,8 @@ Public interface (for the other components):
   else None.
 - :func:`resolve_text` ``(text, anchor_iso)``: value of a short time phrase without a parse
   (e.g. a date string in metadata); a tuple (type, value, mod) or None.
-- ``ANCHOR_KEY``: ``doc.user_data`` key under which the resolvers are kept for ``reanchor``.
+- ``ANCHOR_KEY``: ``doc.user_data`` key of what ``reanchor`` needs, as plain data (the rule
+  and the context of each deictic expression, no code), so a Doc stays serialisable.
 """
 
 from __future__ import annotations
@@ -60,7 +86,7 @@ DEFAULT_VOCABULARY = "times.yml"
 ANCHOR_KEY = "storyline_times"
 
 Resolved = tuple[TimeType, str, str | None]
-#: A resolver turns an anchor date into (type, value, mod); kept so quotes can re-anchor.
+#: A resolver turns an anchor date into (type, value, mod).
 Resolver = Callable[[dt.date], Resolved | None]
 Direction = str  # "back" | "fwd" | "near"
 
@@ -230,7 +256,8 @@ def _holiday_date(rule: dict[str, int], year: int) -> dt.date:
         return dt.date(year, month, rule["day"])
     weekday, n = rule["weekday"], rule["n"]
     if n > 0:
-        first = dt.date(year, month, 1)
+        # "from": count from that day of the month (US Election Day: the first Tuesday from Nov. 2)
+        first = dt.date(year, month, rule.get("from", 1))
         return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
     last = _shift_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
@@ -265,7 +292,9 @@ class _Ctx:
     reference: dt.date | None  # the last day-precise date mentioned before (for "the next day")
     sentence_date: dt.date | None  # a day-precise date earlier in the same sentence (for "10 a.m.")
     quarter: str | None = None  # the last quarter mentioned (YYYY-Qn): what "the quarter" means
-    quarter_near: bool = False  # ... mentioned in this sentence or the one before
+    quarter_near: bool = False  # ... mentioned in the last few sentences
+    sentence_month: str | None = None  # a month (YYYY-MM) named earlier in the same sentence
+    story_month: str | None = None  # the month (YYYY-MM) of the last date or month mentioned
     reference_value: str | None = None  # the last calendar value mentioned (2011, 2011-03, 2011-03-15)
 
     @property
@@ -301,11 +330,11 @@ class _Grammar:
         full_days = _alt(k for k in v.weekdays if len(k) > 5)
         abbr_days = _alt(k for k in v.weekdays if len(k) <= 5)
         parts = _alt(v.day_parts)
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        ones = "one|two|three|four|five|six|seven|eight|nine"
         seasons = _alt(v.seasons)
         units = _alt(v.units)
         numbers = _alt(list(v.numbers) + list(v.vague))
-        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-        ones = "one|two|three|four|five|six|seven|eight|nine"
         self.quant = (
             # At most three digits: "the 1988 quarter" is a year, not 1988 quarters.
             rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)(?:\s+1/2|½)?|(?:{tens})[-\s](?:{ones})|{numbers})"
@@ -314,7 +343,11 @@ class _Grammar:
         # out of the extent; the other approximators belong to it, with a TIMEX3 mod.
         approx = _alt(a for a in v.approximators if a not in ("over", "under"))
         mods = _alt(v.modifiers)
-        year = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d,.]\d)"
+        teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        # Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand".
+        written_year = (rf"(?-i:nineteen)[\s-](?:{tens})(?:[-\s](?:{ones})(?![\w-]))?"
+                        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?(?![\w-])")
+        year = rf"(?P<year>(?:1[5-9]|20)\d\d(?![\d,.]\d)|{written_year})"
         month = rf"(?-i:(?P<month>{month_names}))"
         fmonth = rf"(?-i:(?P<month>{full_months}|(?:{_alt(abbr_months)})\.))"
         wday = rf"(?-i:(?P<wd>{full_days}|(?:{abbr_days})\.))"
@@ -341,6 +374,17 @@ class _Grammar:
             ("month_day", rf"{B}{mod}(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{wday},?\s+)?"
                           rf"{month}\s+{day}(?:,?\s+{year}|\s+(?P<ry>this|last|next)\s+year(?!'))?{E}",
              self._month_day),
+            # TimeML marks "April 24 and 25" as two dates: the bare day takes the month before it.
+            ("day_after", rf"(?<=\d)(?:st|nd|rd|th)?\s*(?:,|and|or|to|through|-|–)\s*(?P<x>{day})"
+                          r"(?![\w-]|[,.]\d|\s*(?:%|percent|per\b|[ap]\.?m\b))"
+                          r"(?!\s+(?!(?:in|at|for|when|and|to|on|of|with)\b)[a-z]+\b)",
+             self._day_after),
+            # "the week of March 6" is the week that holds the date.
+            ("week_of", rf"{B}the\s+week\s+of\s+{month}\s+{day}(?:,?\s+{year})?{E}", self._week_of),
+            # "on the 15th": a day of the month the story is in.
+            ("ordinal_day", rf"{B}the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th){E}"
+                            r"(?!\s+(?:of\b|(?!(?:in|at|when|and|to|on|with|for|as)\b)[a-z]))",
+             self._ordinal_day),
             ("day_month", rf"{B}(?:{wday},?\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{E}",
              self._month_day),
             ("month_year", rf"{B}{mod}{month}(?:\s+of)?,?\s+{year}{E}", self._month_year),
@@ -409,6 +453,14 @@ class _Grammar:
             ("time24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\w:])" + tz + clock_day,
              self._time),
             ("named_time", rf"{B}(?P<word>noon|midnight|midday)(?![\w-])" + clock_day, self._named_time),
+            # "4 in the morning", "11 at night": the part of day says a.m. or p.m.
+            ("clock_part", r"(?<![\w:.$])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
+                           r"(?P<dp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)" + E, self._clock_part),
+            # "mid-afternoon yesterday", "midmorning Friday"
+            ("mid_part", rf"{B}mid-?\s?(?P<part>morning|afternoon)"
+                         rf"(?:,?\s+(?:{wday}|{day_word}))?{E}", self._mid_part),
+            # "in the morning": that part of the day the story is at
+            ("the_part", rf"{B}the\s+(?P<part>morning|afternoon|evening){E}(?!\s+of\b)", self._the_part),
             ("set", rf"{B}(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<q>{self.quant})\s+)?"
                     rf"(?:(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth})(?![\w-])", self._set),
             ("set_times", rf"{B}(?P<freq>once|twice|thrice|(?:\w+)\s+times)\s+a\s+(?P<unit>{units}){E}",
@@ -417,11 +469,24 @@ class _Grammar:
             ("holiday", rf"{B}(?-i:(?P<hol>{holidays}))(?:,?\s+{year})?{E}", self._holiday),
             ("year_adj", rf"{B}(?P<word>year-earlier|year-ago|year-end|year-to-date){E}", self._year_adj),
             ("the_quarter", rf"{B}the\s+(?P<which>(?:latest|most\s+recent|current|previous|prior|preceding"
-                            r"|same|year-earlier|year-ago)\s+)?(?:fiscal\s+)?(?:quarter|period)" + E,
+                            r"|same|year-earlier|year-ago|(?:1[5-9]|20)\d\d)\s+)?(?:fiscal\s+)?(?:quarter|period)"
+                            + E,
              self._the_quarter),
             ("weekend", rf"{B}the\s+weekend{E}", self._weekend),
+            # "the same period last year": the period the report is about, a year before.
+            ("same_period", rf"{B}the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|month)\s+"
+                            r"(?:of\s+)?(?:(?:the\s+)?last\s+year|a\s+year\s+(?:ago|earlier|before))" + E,
+             self._same_period),
+            # "for the year ended Sept. 30": a reporting year, a length; "for the full year": this one.
+            ("year_ended", rf"{B}the\s+(?P<kind>fiscal\s+|full\s+)?year(?=\s+(?:ended|ending)\b)", self._year_ended),
+            ("full_year", rf"{B}the\s+(?:full|whole|entire)\s+year{E}(?!\s+(?:ended|ending|of|before|after)\b)",
+             self._full_year),
         ]
         self.patterns = [(name, re.compile(rx, re.I), fn) for name, rx, fn in p]
+        self.month_before = re.compile(rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                                       r"(?:\s*(?:,|and|or)\s*\d{1,2}(?:st|nd|rd|th)?)*$")
+        self.on_day = re.compile(rf"\s+on\s+{wday}")
+        self.rules = {name: (rx, fn) for name, rx, fn in self.patterns}
         self.not_times = re.compile(rf"\b(?:{_alt(v.not_times)})\b") if v.not_times else None
 
     # -- handlers: each returns (resolver, deictic) or None ------------------------------
@@ -451,7 +516,7 @@ class _Grammar:
         day = int(m["day"])
         modv = self.v.modifiers.get(_norm(m["mod"])) if m.groupdict().get("mod") else None
         if m["year"]:
-            year = int(m["year"])
+            year = int(self._year_of(m["year"]))
             try:
                 value = dt.date(year, month, day).isoformat()
             except ValueError:
@@ -459,7 +524,8 @@ class _Grammar:
             return (lambda a: ("DATE", value, modv)), False
         rel = (m.groupdict().get("rel") or "").lower()
         direction = _REL_DIRECTION.get(rel) or _date_direction(c, self.v)
-        wd = self.v.weekdays.get(_cap(m["wd"].rstrip("."))) if m["wd"] else None
+        wd_name = m.groupdict().get("wd")
+        wd = self.v.weekdays.get(_cap(wd_name.rstrip("."))) if wd_name else None
 
         ry = {"this": 0, "last": -1, "next": 1}.get((m.groupdict().get("ry") or "").lower())
 
@@ -481,10 +547,46 @@ class _Grammar:
 
         return resolve, True
 
+    def _day_after(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        ref = c.reference
+        head = c.text[max(0, m.start() - 32):m.start()]
+        if ref is None or not self.month_before.search(head):
+            return None
+        day = int(m["day"])
+        if day <= ref.day:
+            return None  # "May 5 and 3" is no list of days
+        try:
+            value = ref.replace(day=day).isoformat()
+        except ValueError:
+            return None
+        return (lambda a: ("DATE", value, None)), False
+
+    def _week_of(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        out = self._month_day(m, c)
+        if out is None:
+            return None
+        day_of, deictic = out
+
+        def resolve(a: dt.date) -> Resolved | None:
+            res = day_of(a)
+            d = _day_value(res[1]) if res is not None else None
+            return ("DATE", _iso_week(d), None) if d is not None else None
+
+        return resolve, deictic
+
+    def _ordinal_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if c.signal not in ("on", "by", "until", "till", "since", "from", "before", "after") or c.reference is None:
+            return None
+        try:
+            value = c.reference.replace(day=int(m["day"])).isoformat()
+        except ValueError:
+            return None
+        return (lambda a: ("DATE", value, None)), False
+
     def _month_year(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         month = self.v.months[_cap(m["month"])]
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
-        value = f"{int(m['year']):04d}-{month:02d}"
+        value = f"{int(self._year_of(m['year'])):04d}-{month:02d}"
         return (lambda a: ("DATE", value, modv)), False
 
     def _month(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -516,10 +618,13 @@ class _Grammar:
         gd = m.groupdict()
         explicit = (gd.get("mod") or gd.get("fiscal") or m.group(0).lower().startswith("the year")
                     or _in_year_range(m))
-        if not explicit and not _year_context(c, self.v.year_signals):
+        written = not m["year"][:1].isdigit()
+        if written and m["year"][:1].lower() == "t" and not m.group(0).lower().startswith("the year"):
+            return None  # "two thousand" alone is a number
+        if not (explicit or written) and not _year_context(c, self.v.year_signals):
             return None
         modv = self.v.modifiers.get(_norm(gd["mod"])) if gd.get("mod") else None
-        value = m["year"]
+        value = self._year_of(m["year"])
         return (lambda a: ("DATE", value, modv)), False
 
     def _decade(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -623,6 +728,8 @@ class _Grammar:
             return None
         if word == "the past" and _followed_by_number(c):
             return None
+        if word == "current" and not _is_present_adjective(c):
+            return None
         after = c.text[c.end:c.end + 4]
         if word in ("the future", "the past") and re.match(r"\s+of\b", after):
             return None  # "the future of the coalition" is a topic, not a time
@@ -645,6 +752,12 @@ class _Grammar:
             return self._anaphoric_period(unit, -1 if rel == "previous" else 1, c)
         step = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
                 "next": 1, "coming": 1, "following": 1}[rel]
+        if (rel == "last" and unit == "year" and not early and c.quarter_near and c.quarter
+                and _COMPARED.search(c.text, max(0, c.start - 60), c.start)):
+            # "a loss of $3 million, compared with a profit last year" in a quarterly report:
+            # the same quarter a year before.
+            value = _shift_quarter(c.quarter, -4)
+            return (lambda a: ("DATE", value, None)), False
         if season:
             def resolve_season(a: dt.date) -> Resolved:
                 year = a.year
@@ -666,6 +779,17 @@ class _Grammar:
 
     def _anaphoric_period(self, unit: str, step: int, c: _Ctx) -> tuple[Resolver, bool] | None:
         ref = c.reference
+        rv = c.reference_value
+        if unit == "month" and step and c.story_month:
+            # "In March, ... The following month": the month after the one the story is at.
+            shifted = _shift_months(dt.date(int(c.story_month[:4]), int(c.story_month[5:7]), 1), step)
+            month_value = f"{shifted.year:04d}-{shifted.month:02d}"
+            return (lambda a: ("DATE", month_value, None)), False
+        if step == 0 and unit in ("year", "month") and rv and len(rv) >= (4 if unit == "year" else 7):
+            # "in June 1998 ... later that year": the last date the text wrote out, at the
+            # granularity it was written.
+            value = rv[:4] if unit == "year" else rv[:7]
+            return (lambda a: ("DATE", value, None)), False
 
         def resolve(a: dt.date) -> Resolved | None:
             return _calendar_unit(ref or a, unit, step, None)
@@ -702,6 +826,13 @@ class _Grammar:
         if n != int(n):
             return None
         spec = self.v.units[unit]
+        month = c.sentence_month
+        if (unit == "year" and month and direction in ("ago", "earlier")
+                and _COMPARED.search(c.text, max(0, c.start - 80), c.start)):
+            # "exports rose in May from a year earlier": the same month a year before.
+            shifted = _shift_months(dt.date(int(month[:4]), int(month[5:7]), 1), -12 * int(n))
+            value = f"{shifted.year:04d}-{shifted.month:02d}"
+            return (lambda a: ("DATE", value, None)), False
         if unit == "year" and c.quarter_near and c.quarter and direction in ("ago", "earlier"):
             # "profit rose from a year ago" beside "third-quarter": the same quarter a year before.
             value = _shift_quarter(c.quarter, -4 * int(n))
@@ -744,6 +875,16 @@ class _Grammar:
             return "DATE", d.isoformat(), None
 
         return resolve, ref is None
+
+    def _year_of(self, text: str | None) -> str:
+        """The four digits of a year, written in figures or in words ("nineteen ninety-six")."""
+        if not text or text[:1].isdigit():
+            return text or ""
+        words = re.split(r"[\s-]+", text.lower())
+        if words[:2] == ["two", "thousand"]:
+            rest = [w for w in words[2:] if w != "and"]
+            return f"{2000 + int(sum(self.v.numbers.get(w, 0) for w in rest)):04d}"
+        return f"19{int(sum(self.v.numbers.get(w, 0) for w in words[1:])):02d}"
 
     def _number(self, q: str) -> float | None:
         q = re.sub(r"\s+", " ", q.lower().strip())
@@ -825,7 +966,7 @@ class _Grammar:
         if half and n > 2:
             return None
         letter = "H" if half else "Q"
-        year = m["year"] or m["year2"]
+        year = self._year_of(m["year"] or m["year2"])
         if year:
             value = f"{year}-{letter}{n}"
             return (lambda a: ("DATE", value, None)), False
@@ -847,7 +988,7 @@ class _Grammar:
     def _q_abbr(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         q = m["q"].upper()
         if m["year"]:
-            value = f"{m['year']}-{q}"
+            value = f"{self._year_of(m['year'])}-{q}"
             return (lambda a: ("DATE", value, None)), False
         n = int(q[1])
         half = q[0] == "H"
@@ -872,7 +1013,7 @@ class _Grammar:
             if _token_pos(c) not in ("NOUN", "PROPN"):
                 return None
         if m["year"]:
-            value = f"{m['year']}-{season}"
+            value = f"{self._year_of(m['year'])}-{season}"
             return (lambda a: ("DATE", value, modv)), False
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
         direction = c.direction("near")
@@ -893,6 +1034,8 @@ class _Grammar:
         return resolve, True
 
     def _time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        # ISO 8601 marks universal time with Z; other zones are left to the reader, as TimeML does.
+        zone = "Z" if (m.groupdict().get("tz") or "").upper() in ("UTC", "GMT") else ""
         h = int(m["h"])
         mi = int(m["mi"] or 0)
         ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
@@ -905,7 +1048,7 @@ class _Grammar:
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
-            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}", None
+            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}{zone}", None
 
         return resolve, deictic
 
@@ -931,6 +1074,11 @@ class _Grammar:
                     return a
 
             return on, True
+        if after := self.on_day.match(c.text, c.end):
+            # "at 2 p.m. on Tuesday": the day is a separate expression, but it dates the time.
+            later_wd = self.v.weekdays[_cap(after["wd"].rstrip("."))]
+            later_dir = _weekday_direction(c)
+            return (lambda a: _weekday_date(a, later_wd, later_dir)), True
         # Without a day of its own, a clock time is on the day the story is at.
         ref = c.sentence_date or c.reference
         return (lambda a: ref or a), ref is None
@@ -943,6 +1091,40 @@ class _Grammar:
             return "TIME", f"{day_of(a).isoformat()}T{hh}", None
 
         return resolve, deictic
+
+    def _clock_part(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        h, mi = int(m["h"]), int(m["mi"] or 0)
+        dp = _norm(m["dp"])
+        if dp.endswith(("afternoon", "evening")) or (dp == "at night" and h >= 6):
+            h = h % 12 + 12
+        elif h == 12:
+            h = 0
+        day_of, deictic = self._clock_day(m, c)
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}", None
+
+        return resolve, deictic
+
+    def _mid_part(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        part = self.v.day_parts[m["part"].lower()]
+        day_of, deictic = self._clock_day(m, c)
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{day_of(a).isoformat()}T{part}", "MID"
+
+        return resolve, deictic
+
+    def _the_part(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if c.signal not in ("in", "during", "by", "until", "through", "throughout"):
+            return None
+        part = self.v.day_parts[m["part"].lower()]
+        ref = c.sentence_date or c.reference
+
+        def resolve(a: dt.date) -> Resolved:
+            return "TIME", f"{(ref or a).isoformat()}T{part}", None
+
+        return resolve, ref is None
 
     def _set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         gd = m.groupdict()
@@ -967,7 +1149,7 @@ class _Grammar:
     def _holiday(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         rule = self.v.holidays[re.sub(r"\s+", " ", m["hol"])]
         if m["year"]:
-            d = _holiday_date(rule, int(m["year"]))
+            d = _holiday_date(rule, int(self._year_of(m["year"])))
             return (lambda a: ("DATE", d.isoformat(), None)), False
         direction = c.direction("near")
 
@@ -999,6 +1181,12 @@ class _Grammar:
         if not which and m.group(0).lower().endswith("period"):
             return None  # "the period" alone is any stretch of time
         ref = c.quarter
+        if which[:1].isdigit():
+            # "the 1988 period" beside "the third quarter": that quarter of 1988.
+            if ref is None or not c.quarter_near:
+                return None
+            value = f"{which}-{ref[5:]}"
+            return (lambda a: ("DATE", value, None)), False
         if which in ("year-earlier", "year-ago"):
             if ref is None:
                 return None
@@ -1009,11 +1197,54 @@ class _Grammar:
         if which in ("previous", "prior", "preceding") and ref is not None:
             value = _shift_quarter(ref, -1)
             return (lambda a: ("DATE", value, None)), False
-        if ref is not None and which in ("", "latest", "same"):
+        if ref is not None and which in ("", "same"):
             value = ref
             return (lambda a: ("DATE", value, None)), False
+        if ref is not None and which in ("latest", "most recent"):
+            # The latest quarter is the last one reported: the one named, unless it is still to come.
+            latest = ref
+
+            def resolve_latest(a: dt.date) -> Resolved | None:
+                last = _calendar_unit(a, "quarter", -1, None)
+                return "DATE", min(latest, last[1]) if last else latest, None
+
+            return resolve_latest, True
         # Quarters are reported once over: "the latest quarter" is the last one completed.
         return (lambda a: _calendar_unit(a, "quarter", -1, None)), True
+
+    def _same_period(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        unit = m["unit"].lower()
+        if unit != "month" and c.quarter_near and c.quarter:
+            value = _shift_quarter(c.quarter, -4)
+            return (lambda a: ("DATE", value, None)), False
+        month = c.sentence_month or (c.reference_value[:7] if c.reference_value and len(c.reference_value) >= 7
+                                     else None)
+        if unit != "quarter" and month:
+            value = f"{int(month[:4]) - 1:04d}{month[4:7]}"
+            return (lambda a: ("DATE", value, None)), False
+        if unit == "quarter":
+            return (lambda a: _calendar_unit(a, "quarter", -5, None)), True
+        return (lambda a: ("DATE", f"{a.year - 1:04d}", None)), True
+
+    def _year_ended(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        return (lambda a: ("DURATION", "P1Y", None)), False
+
+    def _full_year(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if c.quarter_near and c.quarter:
+            year = c.quarter[:4]  # beside the quarter reported: that quarter's year
+            return (lambda a: ("DATE", year, None)), False
+        rv = c.reference_value
+        if rv and c.tense == "past":
+            value = rv[:4]  # told in the past: the year the story is at
+            return (lambda a: ("DATE", value, None)), False
+        past = c.tense == "past"
+
+        def resolve(a: dt.date) -> Resolved:
+            # Results are reported once the period is over: a full year told in the past early in
+            # a year is the year before.
+            return "DATE", f"{a.year - (1 if past and a.month <= 3 else 0):04d}", None
+
+        return resolve, True
 
     def _weekend(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         direction = c.direction("back")
@@ -1037,6 +1268,7 @@ def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
 
 
 _LAST_WORD = re.compile(r"(\w+)\s+$")
+_COMPARED = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|against)\b[^.;]*$", re.I)
 
 
 def _weekday_direction(c: _Ctx) -> Direction:
@@ -1044,6 +1276,10 @@ def _weekday_direction(c: _Ctx) -> Direction:
     # whatever the tense of the clause.
     if c.signal in ("until", "till") or _LOOKS_AHEAD.search(c.text, max(0, c.start - 20), c.start):
         return "fwd"
+    if _AFTER_REPORT.search(c.text, max(0, c.start - 16), c.start):
+        # "said on Monday it would cut jobs": the day of the report, whatever the parser hangs
+        # the day on.
+        return "back"
     # Present tense with a day name other than a report is a timetable ("the offer expires
     # Friday", "they meet Monday"): the coming one.
     if c.tense == "present":
@@ -1051,6 +1287,8 @@ def _weekday_direction(c: _Ctx) -> Direction:
     return c.direction("back")
 
 
+_AFTER_REPORT = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated|added|declared|wrote)\s+"
+                           r"(?:on\s+|late\s+|early\s+)?$", re.I)
 _LOOKS_AHEAD = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$|\bno\s+later\s+than\s+$", re.I)
 
 
@@ -1156,6 +1394,23 @@ def _preceded_by(c: _Ctx, words: tuple[str, ...]) -> bool:
     if span is None or span.start == 0:
         return False
     return c.doc[span.start - 1].lower_ in words
+
+
+#: "current" in these compounds names a kind of thing, not the present.
+_CURRENT_COMPOUNDS = frozenset(["account", "accounts", "affairs", "events", "assets", "liabilities", "flow",
+                                "density", "sea", "carrier", "source", "transformer"])
+
+
+def _is_present_adjective(c: _Ctx) -> bool:
+    span = _tokens(c)
+    if span is None or c.doc is None:
+        return False
+    tok = span[-1]
+    if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
+        return False
+    if tok.head.lower_ in _CURRENT_COMPOUNDS or c.doc[tok.i + 1].lower_ in _CURRENT_COMPOUNDS:
+        return False
+    return not (tok.i and c.doc[tok.i - 1].lower_ in ("then", "most", "more"))
 
 
 def _followed_by_number(c: _Ctx) -> bool:
@@ -1321,8 +1576,11 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
         return None
     if verb.lemma_ in ("due", "upcoming", "scheduled", "slated"):
         return "future"
-    if verb.tag_ == "VBN" and verb.lemma_ in v.plan_verbs and "had" not in lows:
-        return "future"  # "the accession was planned for early March": the plan looks ahead
+    if verb.tag_ == "VBN" and verb.lemma_ in v.plan_verbs and "had" not in lows and (
+            verb.lemma_ != "set" or any(ch.lower_ == "for" for ch in verb.children)):
+        # "the accession was planned for early March": the plan looks ahead; but "a record set
+        # on Aug. 6" was set then.
+        return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
         if verb.tag_ == "VBG" and lows & {"was", "were"} and any(
                 ch.dep_ == "xcomp" for ch in verb.children) and verb.lemma_ == "go":
@@ -1362,6 +1620,7 @@ class TimeTagger:
 
     def __init__(self, nlp: Language | None, name: str, vocabulary: str = DEFAULT_VOCABULARY) -> None:
         extensions.register()
+        self.vocabulary = vocabulary
         self.vocab = _vocab(vocabulary)
         self.grammar = _grammar(vocabulary)
 
@@ -1369,9 +1628,9 @@ class TimeTagger:
         anchor = _anchor_date(doc._.published)
         text = doc.text  # spaCy joins the tokens on every access: read it once
         found = _candidates(self.grammar, text)
-        times, resolvers = _resolve_all(found, text, anchor, doc, self.grammar)
+        times, records = _resolve_all(found, text, anchor, doc, self.grammar)
         doc._.times = times
-        doc.user_data[ANCHOR_KEY] = resolvers
+        doc.user_data[ANCHOR_KEY] = {"vocabulary": self.vocabulary, "times": records}
         return doc
 
 
@@ -1416,7 +1675,9 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _anchor_date(published: Any) -> dt.date:
+def _anchor_date(published: Any) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
     if isinstance(published, dt.date):
         return published
     if published:
@@ -1424,7 +1685,45 @@ def _anchor_date(published: Any) -> dt.date:
             return dt.date.fromisoformat(str(published)[:10])
         except ValueError:
             pass
-    return dt.date.today()
+    return None
+
+
+#: Anchors far apart in every field: a field of a value that changes between them depends on the
+#: anchor, so without one it is written X ("Friday" → XXXX-XX-XX, "June 3" → XXXX-06-03).
+_PROBES = (dt.date(1987, 5, 17), dt.date(2042, 10, 29), dt.date(2019, 2, 3))
+_FIELD = re.compile(r"\d")
+
+
+def _underspecified(resolver: Resolver) -> Resolved | None:
+    results = [resolver(p) for p in _PROBES]
+    first = results[0]
+    if first is None or any(r is None for r in results):
+        return None
+    values = [r[1] for r in results if r is not None]
+    if len(set(values)) == 1:
+        return first
+    split = [v.split("T", 1) for v in values]
+    dates = [parts[0].split("-") for parts in split]
+    columns = list(zip(*dates, strict=True)) if len({len(d) for d in dates}) == 1 else []
+    if not columns or any(len({len(f) for f in col}) != 1 for col in columns):
+        masked_date = _FIELD.sub("X", split[0][0])
+    else:
+        masked_date = "-".join(col[0] if len(set(col)) == 1 else _FIELD.sub("X", col[0]) for col in columns)
+    times = {parts[1] if len(parts) > 1 else None for parts in split}
+    time = split[0][1] if len(split[0]) > 1 else None
+    if time is not None and len(times) > 1:
+        time = _FIELD.sub("X", time)
+    return first[0], masked_date + (f"T{time}" if time is not None else ""), first[2]
+
+
+def _apply(resolver: Resolver, deictic: bool, anchor: dt.date | None) -> tuple[Resolved | None, str | None]:
+    """The resolved value and the anchor it was resolved against (None when it needs none, or
+    when there is no anchor and the fields that depend on one are left X)."""
+    if not deictic:
+        return resolver(anchor or _PROBES[0]), None
+    if anchor is None:
+        return _underspecified(resolver), None
+    return resolver(anchor), anchor.isoformat()
 
 
 def _day_value(value: str) -> dt.date | None:
@@ -1437,15 +1736,17 @@ def _day_value(value: str) -> dt.date | None:
 
 
 def _resolve_all(
-    found: list[_Candidate], text: str, anchor: dt.date, doc: Doc | None,
+    found: list[_Candidate], text: str, anchor: dt.date | None, doc: Doc | None,
     grammar: _Grammar,
-) -> tuple[list[TimeExpression], dict[tuple[int, int], tuple[Resolver, bool]]]:
+) -> tuple[list[TimeExpression], list[dict[str, Any]]]:
     times: list[TimeExpression] = []
-    resolvers: dict[tuple[int, int], tuple[Resolver, bool]] = {}
+    records: list[dict[str, Any]] = []
     reference: dt.date | None = None
     sent_date: tuple[int, dt.date] | None = None
     quarter: tuple[int, str] | None = None
     ref_value: str | None = None
+    sent_month: tuple[int, str] | None = None
+    story_month: str | None = None
     starts = _sentence_starts(doc)
     last_end = -1
     for s, e, name, m, fn in found:
@@ -1456,39 +1757,67 @@ def _resolve_all(
         sdate = sent_date[1] if sent_date is not None and sent_date[0] == sent else None
         ctx = _Ctx(doc=doc, text=text, start=s, end=e, tense=tense, reference=reference, sentence_date=sdate,
                    quarter=quarter[1] if quarter else None,
-                   quarter_near=quarter is not None and sent - quarter[0] <= 1, reference_value=ref_value)
-        if name in _LOWERCASE_PATTERNS and _title_cased(text, s, e):
+                   quarter_near=quarter is not None and sent - quarter[0] <= _QUARTER_WINDOW, reference_value=ref_value,
+                   sentence_month=sent_month[1] if sent_month is not None and sent_month[0] == sent else None,
+                   story_month=story_month)
+        if name in _LOWERCASE_PATTERNS and _title_cased(text, s, s + len(m["word"]) if name == "named_time" else e):
             continue
         out = fn(m, ctx)
         if out is None:
             continue
         resolver, deictic = out
-        res = resolver(anchor)
+        res, used_anchor = _apply(resolver, deictic, anchor)
         if res is None:
             continue
         ttype, value, modv = res
         t = TimeExpression(start=s, end=e, text=text[s:e], type=ttype, value=value, mod=modv,
-                           anchor=anchor.isoformat() if deictic else None)
+                           anchor=used_anchor)
         times.append(t)
         last_end = e
-        resolvers[(s, e)] = (resolver, deictic)
+        if deictic:
+            records.append(_record(name, m, ctx))
         day = _day_value(value)
+        if ttype == "DATE" and _MONTH_VALUE.match(value):
+            sent_month = (sent, value)
+        if ttype in ("DATE", "TIME") and _MONTH_VALUE.match(value[:7]) and (len(value) == 7 or value[7] == "-"):
+            story_month = value[:7]
         if name in _EXPLICIT_PATTERNS and _CALENDAR_VALUE.match(value):
             # Only a date the text writes out moves the story's time; our own inferences do not.
             ref_value = value[:10]
         if day is not None and ttype in ("DATE", "TIME"):
             reference = day
             sent_date = (sent, day)
-        elif name in ("quarter", "q_abbr") and _QUARTER_VALUE.match(value):
-            # Only a quarter the text names sets the reference; "a year ago" beside it does not.
+        elif name in ("quarter", "q_abbr") and _QUARTER_VALUE.match(value) and _reported(value, anchor):
+            # Only a quarter the text names sets the reference; "a year ago" beside it does not,
+            # nor does a quarter still to come ("expects fourth-quarter profit to fall"): the
+            # results compared are those of a quarter that has ended.
             quarter = (sent, value)
+        elif quarter is not None and value in (quarter[1], _shift_quarter(quarter[1], -4)):
+            # "the quarter", "a year earlier" (as that quarter a year before) keep the story on
+            # the quarter it named.
+            quarter = (sent, quarter[1])
     _set_ranges(times, text, anchor)
-    return times, resolvers
+    return times, records
+
+
+def _record(name: str, m: re.Match[str], c: _Ctx) -> dict[str, Any]:
+    """What ``reanchor`` needs to resolve an expression again, as plain data: the rule, where its
+    match starts, and the context the rule saw (a Doc with it stays serialisable)."""
+    return {"start": c.start, "end": c.end, "rule": name, "match": m.start(), "tense": c.tense,
+            "reference": c.reference.isoformat() if c.reference else None,
+            "sentence_date": c.sentence_date.isoformat() if c.sentence_date else None,
+            "quarter": c.quarter, "quarter_near": c.quarter_near, "reference_value": c.reference_value,
+            "sentence_month": c.sentence_month, "story_month": c.story_month}
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
 #: Patterns made of words that are written lowercase: capitalised mid-sentence they are a name
 #: ("ABC's This Week", "VOA Today").
-_LOWERCASE_PATTERNS = frozenset(("deictic_day", "deictic", "rel_period", "part_rel", "duration", "set_word"))
+_LOWERCASE_PATTERNS = frozenset(("deictic_day", "deictic", "rel_period", "part_rel", "duration", "set_word",
+                                 "named_time", "the_part", "full_year"))
 _SENTENCE_OPENERS = frozenset('.!?"“”‘’\'(:;-—–\n`[«')
 
 
@@ -1502,9 +1831,19 @@ def _title_cased(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] not in _SENTENCE_OPENERS
 
 
+#: Earnings reports compare "a year ago" with the quarter they name a few sentences before.
+_QUARTER_WINDOW = 3
 _EXPLICIT_PATTERNS = frozenset(("iso", "numeric", "month_day", "day_month", "month_year", "year"))
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T|$)")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+_MONTH_VALUE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
+
+
+def _reported(quarter: str, anchor: dt.date | None) -> bool:
+    if anchor is None:
+        return True
+    last = _calendar_unit(anchor, "quarter", -1, None)
+    return last is None or quarter <= last[1]
 
 
 def _sentence_starts(doc: Doc | None) -> list[int]:
@@ -1513,8 +1852,9 @@ def _sentence_starts(doc: Doc | None) -> list[int]:
     return [sent.start_char for sent in doc.sents]
 
 
-def _set_ranges(times: list[TimeExpression], text: str, anchor: dt.date) -> None:
-    """"since X" runs from X to the anchor; "between X and Y" / "from X to Y" from X to Y."""
+def _set_ranges(times: list[TimeExpression], text: str, anchor: dt.date | None) -> None:
+    """"since X" runs from X to the anchor (open, None, without one); "between X and Y" /
+    "from X to Y" from X to Y."""
     for i, t in enumerate(times):
         before = text[max(0, t.start - 12):t.start].lower()
         if t.type not in ("DATE", "TIME"):
@@ -1524,14 +1864,17 @@ def _set_ranges(times: list[TimeExpression], text: str, anchor: dt.date) -> None
         if nxt is not None and text[t.end:nxt.start] in ("-", "–") and len(t.value) == len(nxt.value) == 4:
             t.range_from = nxt.range_from = t.value
             t.range_to = nxt.range_to = nxt.value
-        elif re.search(r"\bsince\s+$", before):
-            t.range_from, t.range_to = t.value, anchor.isoformat()
+        elif _SINCE.search(before):
+            t.range_from, t.range_to = t.value, anchor.isoformat() if anchor else None
         elif re.search(r"\b(?:between|from)\s+$", before) and nxt is not None and joined in (
                 "and", "to", "until", "till", "through", "-", "–", "and until"):
             t.range_from, t.range_to = t.value, nxt.value
             nxt.range_from, nxt.range_to = t.value, nxt.value
         elif re.search(r"\b(?:until|till|through)\s+$", before) and t.range_to is None:
             t.range_to = t.value
+
+
+_SINCE = re.compile(r"\bsince\s+$")
 
 
 @cache
@@ -1554,22 +1897,44 @@ def reanchor(doc: Doc, start: int, end: int, anchor: str) -> None:
     The objects in ``doc._.times`` are updated in place (value, type, mod, anchor); ranges
     ("since X") that ran to the old anchor now run to the new one.
     """
-    resolvers: dict[tuple[int, int], tuple[Resolver, bool]] = doc.user_data.get(ANCHOR_KEY) or {}
     new = _anchor_date(anchor)
+    stored = doc.user_data.get(ANCHOR_KEY) or {}
+    if new is None or not isinstance(stored, dict):
+        return
+    grammar = _grammar(str(stored.get("vocabulary") or DEFAULT_VOCABULARY))
+    records = {(r["start"], r["end"]): r for r in stored.get("times", ())}
+    text = doc.text
     for t in doc._.times or []:
         if t.start < start or t.end > end:
             continue
-        entry = resolvers.get((t.start, t.end))
-        if entry is None or not entry[1]:
+        rec = records.get((t.start, t.end))
+        if rec is None:
             continue
-        res = entry[0](new)
+        res = _rerun(grammar, rec, doc, text, new)
         if res is None:
             continue
-        old_anchor = t.anchor
         t.type, t.value, t.mod = res
         t.anchor = new.isoformat()
-        if t.range_to is not None and t.range_to == old_anchor:
+        if _SINCE.search(text[max(0, t.start - 12):t.start].lower()):
             t.range_from, t.range_to = t.value, new.isoformat()
+
+
+def _rerun(grammar: _Grammar, rec: dict[str, Any], doc: Doc, text: str, anchor: dt.date) -> Resolved | None:
+    """The rule that found an expression, run again at the same place with the same context."""
+    rule = grammar.rules.get(rec["rule"])
+    if rule is None:
+        return None
+    rx, fn = rule
+    m = rx.match(text, rec["match"])
+    if m is None:
+        return None
+    ctx = _Ctx(doc=doc, text=text, start=rec["start"], end=rec["end"], tense=rec["tense"],
+               reference=_date_or_none(rec["reference"]), sentence_date=_date_or_none(rec["sentence_date"]),
+               quarter=rec["quarter"], quarter_near=bool(rec["quarter_near"]), sentence_month=rec.get("sentence_month"),
+               story_month=rec.get("story_month"),
+               reference_value=rec["reference_value"])
+    out = fn(m, ctx)
+    return out[0](anchor) if out is not None else None
 
 
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpression]:

@@ -40,6 +40,7 @@ lint: setup
 	$(VENV)/bin/mypy
 
 bench: setup
+	$(PY) -m pip install -q -e ".[bench]"
 	$(PY) benchmarks/throughput.py
 	@for b in benchmarks/time_tempeval3.py benchmarks/time_meantime.py benchmarks/quotes_polnear.py \
 	          benchmarks/events_plover_gsr.py benchmarks/conflicts.py; do \

@@ -184,7 +184,9 @@ def resolve_actor(doc: Doc, start: int, end: int) -> Actor | None:
     Any character span works: it is widened to whole tokens. A bare person name ("Mr. Kirby") gets
     the role the article gave that person where the actors component saw it introduced.
     """
-    start, end = max(0, start), min(len(doc.text), end)
+    # doc.text is rebuilt on every access; the last token's end is the text's length, for free.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    start, end = max(0, start), min(length, end)
     if start >= end:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -1,22 +1,1073 @@
-"""The storyline_quotes component (placeholder: finds nothing yet)."""
+"""The storyline_quotes component: direct, indirect and mixed statements with their speakers.
+
+How it reads a document (after the parse; no re-parse, one pass over marks, tokens and cues):
+
+1. **Quote marks** are paired per paragraph (:func:`find_marked`): curly, straight, ``''…''`` and
+   ````…''``, and single marks outside double ones. A paragraph that ends inside a quote is cut
+   there; when the next paragraph re-opens with a mark, it continues the same quote (wire style for
+   multi-paragraph quotes). Unbalanced marks cost at most their own paragraph, never the document.
+2. **Speech cues** come from ``data/speech_cues.yml``: speech verbs, "according to", naming verbs
+   ("called it “X”"), speech nouns with a that-clause ("Trump's claim that …"). Cues inside quote
+   marks belong to the quoted speaker's own words and are not used.
+3. **Direct quotes**: a marked span is tied to the nearest cue above it in the parse (the quote is
+   the cue's complement or sits in it), to a cue that hangs off the quote ("“We,” he said, “will …”",
+   "as X put it"), or to a cue with only its speaker and punctuation in between ("“…,” said Patel";
+   "Patel said: “…”"; a bare "he wrote." after the quote). Without a speech verb, English still
+   frames quotes in a few fixed ways, each a rule here: a verb right after the quote with its
+   subject ("“…!” beamed Hartley"), a verb with no object before a comma or colon and the quote
+   ending the sentence ("Hillary shot back, “…”"), a named subject and a colon ("Warren: ‘…’"), a
+   dash and a name closing the paragraph ("“…” ― Steve Quinlan"), and a name and a colon opening a
+   paragraph (headlines and transcripts: "PENCE: …").
+   A marked span inside a reported clause that says more than the span makes that clause a
+   **mixed** quote (Kirby told reporters that Washington had informed Iraq “before” the strikes);
+   a naming verb's quote is mixed with its object ("called the report “fake news”"). A quoted
+   sentence with no cue continues the previous speaker's turn in the paragraph (same cue) or opens
+   the next paragraph as a new statement by the same speaker (no cue). Quoted words with no cue and
+   no clause of their own, and title-case names of works and programmes, are not statements.
+4. **Indirect quotes**: a cue with a reported clause ("said that …", "X said Monday", "according to
+   X", "urged Y to …", "accused Y of …") and no quote marks. Reported speech with nobody reporting
+   ("it's worth noting that …") is the writer's voice and is left out.
+5. **Speakers** are resolved by :mod:`storyline.analyze.speakers` (rules, documented there).
+6. **When**: a date expression in the cue's own clause ("told reporters Friday evening") dates the
+   statement (``said_on_from="text"``) and the time component re-anchors the deictic words inside
+   the quote to that day; otherwise the publication date is used.
+
+Offsets are into the text exactly as given; ``content == text[start:end]``. Ids are q1, q2, … in
+text order. Measured on PolNeAR by ``benchmarks/quotes_polnear.py``.
+"""
 
 from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.analyze import extensions
+from storyline.analyze import extensions, times
+from storyline.analyze.speakers import SpeakerLexicon, SpeakerResolver, owner_of
+from storyline.data import load_yaml
+from storyline.model import Cue, Quote, QuoteKind, Speaker
+
+Tok = Any  # spaCy's Token is untyped for mypy
+
+DEFAULT_CUES = "speech_cues.yml"
+
+_MARK_RE = re.compile(r"``|''|[\"“”„«»‘’'‹›]")
+_DOUBLE_OPEN = {"“", "„", "«", "``"}
+_DOUBLE_CLOSE = {"”", "»"}
+_DOUBLE_TOGGLE = {'"', "''"}
+_SINGLE_OPEN = {"‘", "‹", "'"}
+_SINGLE_CLOSE = {"’", "›", "'"}
+_OPEN_CONTEXT = set("([{—–-:/;,") | {""}
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][^\n.,;:!?]{1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
+_SPEAKER_LINE = re.compile(r"\s*[“\"‘']?\s*([A-Z][\w.’'\- ]{0,60}?)\s*:\s+(?=\S)")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+CLAUSAL_DEPS = {"ccomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: dependents of a cue that belong to the cue's own clause (who, to whom, when, how), never to the content.
+FRAME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "dative", "dobj", "agent", "aux", "auxpass", "neg", "prt"}
+COMPLEMENTIZERS = {"that", "whether", "if"}
+#: dependents of a cue that are never what was said (who said it, to whom, the cue's own grammar).
+NOT_CONTENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "punct",
+    "aux",
+    "auxpass",
+    "neg",
+    "mark",
+    "cc",
+    "conj",
+    "dative",
+    "agent",
+    "prt",
+    "npadvmod",
+    "advmod",
+}
+#: words English title case leaves in lower case.
+MINOR_TITLE_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "vs",
+    "per",
+    "via",
+    "into",
+    "up",
+    "off",
+    "out",
+}
+#: prepositions that give where or to whom something was said, never what.
+VENUE_PREPOSITIONS = {"on", "to", "in", "at", "with", "during", "before"}
+MAX_GAP_TOKENS = 12
+#: quoted sentences whose speaker cannot be found are kept (speaker None), as GDELT keeps them.
+KEEP_UNATTRIBUTED = True
+SHORT_TAG_TOKENS = 6
+CONTINUATION_PARAGRAPHS = 2
+
+
+@dataclass(slots=True)
+class Marked:
+    """Text between quote marks: ``start``/``end`` cover the content, ``open_at``/``close_end`` the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_end: int
+    closed: bool
+    continues: bool = False  # the paragraph re-opened a quote the previous paragraph left open
+
+
+@dataclass(slots=True)
+class CueLexicon:
+    verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    object_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    speakers: SpeakerLexicon
+
+    @classmethod
+    def load(cls, name: str = DEFAULT_CUES) -> CueLexicon:
+        data: dict[str, Any] = dict(load_yaml(DEFAULT_CUES))
+        if name != DEFAULT_CUES:
+            data.update(load_yaml(name) or {})
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or ())
+
+        return cls(
+            verbs=words("verbs"),
+            directive_verbs=words("directive_verbs"),
+            object_verbs=words("object_verbs"),
+            object_nouns=words("object_nouns"),
+            naming_verbs=words("naming_verbs"),
+            phrases=tuple(tuple(str(p).lower().split()) for p in data.get("phrases") or ()),
+            speakers=SpeakerLexicon(
+                honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns")
+            ),
+        )
+
+
+@dataclass(slots=True)
+class CueHit:
+    """A speech cue found in the text, with what the parse says about it."""
+
+    tok: Tok
+    start: int
+    end: int
+    kind: Literal["verb", "naming", "phrase", "colon", "noun"]
+    speaker_head: Tok | None
+    frame: set[int] = field(default_factory=set)  # token indices of the cue's own clause
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+_SENT_KEY = "storyline_quotes_sentence_starts"
+_TEXT_KEY = "storyline_quotes_text"
+
+
+def _text(doc: Doc) -> str:
+    # Doc.text joins every token on each access; the component reads it often, so once per document.
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    # Token.sent walks the document's sentences on every call; the component asks thousands of times
+    # per document, so the boundaries are computed once and kept while the component runs.
+    starts: list[int] | None = doc.user_data.get(_SENT_KEY)
+    if starts is None:
+        starts = [s.start for s in doc.sents] + [len(doc)]
+        doc.user_data[_SENT_KEY] = starts
+    return starts
+
+
+def _sent_start(tok: Tok) -> int:
+    starts = _sentence_starts(tok.doc)
+    return starts[bisect.bisect_right(starts, tok.i) - 1]
+
+
+def _sent_end(tok: Tok) -> int:
+    starts = _sentence_starts(tok.doc)
+    return starts[bisect.bisect_right(starts, tok.i)]
+
+
+def _sent_root(tok: Tok) -> Tok:
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    return root
+
+
+# -- quote marks ---------------------------------------------------------------------------------
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Spans between quote marks, paired paragraph by paragraph so one stray mark spoils only its
+    own paragraph. A double quote left open at a paragraph end runs to that end; if the next
+    paragraph opens with a mark the quote goes on there (``continues``)."""
+    found: list[Marked] = []
+    open_at_end = False
+    for para in re.finditer(r"[^\n]+", text):
+        pstart, pend = para.span()
+        first = len(para.group()) - len(para.group().lstrip())
+        state: tuple[int, int, str] | None = None  # (open mark position, content start, "d"|"s")
+        para_found: list[Marked] = []
+        for m in _MARK_RE.finditer(text, pstart, pend):
+            mark, at, after_at = m.group(), m.start(), m.end()
+            before = text[at - 1] if at > pstart else ""
+            after = text[after_at] if after_at < pend else ""
+            opening_ctx = (
+                before == "" or before.isspace() or before in _OPEN_CONTEXT
+            ) and not after.isspace()
+            closing_ctx = before != "" and not before.isspace()
+            if state is None:
+                # A closing-shaped ” that opens a paragraph or a word is a typo for “ in wire copy.
+                wrong_way = mark == "”" and (at == pstart + first or (opening_ctx and after != ""))
+                if mark in _DOUBLE_OPEN or mark in _DOUBLE_TOGGLE or wrong_way:
+                    state = (at, after_at, "d")
+                elif mark in _SINGLE_OPEN and opening_ctx and after.isalpha():
+                    state = (at, after_at, "s")
+            elif state[2] == "d":
+                if (
+                    mark in _DOUBLE_CLOSE
+                    or mark in _DOUBLE_TOGGLE
+                    or (mark == "“" and closing_ctx and not after.isalnum())
+                ):
+                    para_found.append(Marked(state[1], at, state[0], after_at, closed=True))
+                    state = None
+                elif mark in _DOUBLE_OPEN and opening_ctx:
+                    # A new opening mark inside an open quote: the earlier one was never closed.
+                    para_found.append(Marked(state[1], at, state[0], at, closed=False))
+                    state = (at, after_at, "d")
+            elif mark in _SINGLE_CLOSE and closing_ctx and not after.isalnum():
+                para_found.append(Marked(state[1], at, state[0], after_at, closed=True))
+                state = None
+        if state is not None and state[2] == "d":
+            para_found.append(Marked(state[1], pend, state[0], pend, closed=False))
+        if para_found and open_at_end and para_found[0].open_at == pstart + first:
+            para_found[0].continues = True
+        open_at_end = bool(para_found) and not para_found[-1].closed and para_found[-1].close_end == pend
+        found.extend(_trimmed(text, m) for m in para_found)
+    return [m for m in found if m.end > m.start]
+
+
+def _trimmed(text: str, m: Marked) -> Marked:
+    # A comma before the closing mark punctuates the framing sentence ("“…,” he said"), not the quote.
+    start, end = m.start, m.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return Marked(start, end, m.open_at, m.close_end, m.closed, m.continues)
+
+
+# -- the component -------------------------------------------------------------------------------
 
 
 class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Writes ``doc._.quotes``: :class:`storyline.model.Quote` records in text order (q1, q2, …)."""
+
+    def __init__(self, nlp: Language, name: str, cues: str = DEFAULT_CUES) -> None:
         extensions.register()
+        self.name = name
+        self.lex = CueLexicon.load(cues)
+        self._all_verbs = self.lex.verbs | self.lex.directive_verbs | self.lex.object_verbs
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = extract_quotes(doc, self.lex, self._all_verbs)
         return doc
 
 
-@Language.factory("storyline_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+@Language.factory("storyline_quotes", default_config={"cues": DEFAULT_CUES})
+def make_quotes(nlp: Language, name: str, cues: str = DEFAULT_CUES) -> QuoteExtractor:
+    """Build the quote component; ``cues`` is a packaged vocabulary name or the path of a user file."""
+    return QuoteExtractor(nlp, name, cues)
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: QuoteKind
+    start: int
+    end: int
+    cue: CueHit | None
+    speaker: Speaker | None
+    paragraph: int
+
+
+def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quote]:
+    text = _text(doc)
+    marked = find_marked(text)
+    inside = _covered_tokens(doc, marked)
+    # A cue whose subject sits inside quote marks is a misparse of the quoted words, not a frame.
+    cues = [c for c in _find_cues(doc, lex, verbs, inside) if c.tok.i not in inside]
+    resolver = SpeakerResolver(doc, lex.speakers)
+    para_starts = [m.start() for m in re.finditer(r"[^\n]+", text)]
+    speakers: dict[int, Speaker | None] = {}
+
+    def speaker_of(cue: CueHit) -> Speaker | None:
+        if cue.tok.i not in speakers:
+            head = cue.speaker_head
+            speakers[cue.tok.i] = resolver.speaker(head) if head is not None else None
+            if head is not None and speakers[cue.tok.i] is not None:
+                resolver.learn_gender(speakers[cue.tok.i].name, head.text)  # type: ignore[union-attr]
+        return speakers[cue.tok.i]
+
+    drafts: list[_Draft] = []
+    turns: list[_Draft] = []  # who spoke last, fragments included, for quotes that continue a turn
+    fragments: dict[int, list[Tok]] = {}  # cue token → the clause tokens around its quoted fragments
+    used_cues: set[int] = set()
+    by_sent: dict[int, list[CueHit]] = {}
+    for cue in cues:
+        by_sent.setdefault(_sent_start(cue.tok), []).append(cue)
+
+    # "Pence: Gennifer Flowers Won’t Be at Debate", "WALLACE: Governor, …": a name and a colon opening a
+    # paragraph give it to that speaker (headline and transcript convention).
+    claimed: list[tuple[int, int]] = []
+    for line_cue, start, end in _speaker_lines(doc, resolver, marked):
+        kind: QuoteKind = "indirect"
+        whole = next((m for m in marked if m.start <= start + 1 and m.end >= end - 2), None)
+        if whole is not None:
+            kind, start, end = "direct", max(start, whole.start), min(end, whole.end)
+        elif _overlaps_marked(start, end, marked):
+            kind = "mixed"
+        drafts.append(
+            _Draft(kind, start, end, line_cue, speaker_of(line_cue), _paragraph(para_starts, start))
+        )
+        turns.append(drafts[-1])
+        claimed.append((start, end))
+
+    # Direct quotes and quoted fragments, in text order so continuations find their speaker.
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or any(m.start < b and a < m.end for a, b in claimed):
+            continue
+        qset = set(range(span.start, span.end))
+        linked = _link_cue(doc, m, span, qset, by_sent)
+        para = _paragraph(para_starts, m.start)
+        if (linked is None or linked.kind != "naming") and _is_title(span):
+            # “Fox News Sunday”, “The Art of the Deal”: the name of a work or programme, not words said.
+            continue
+        if linked is not None:
+            gap = _gap_after(doc, m, linked)
+            if linked.speaker_head is None and gap:
+                # "“…,” Ramos, 58, told AFP": the model hung the name on the quote; the noun phrase
+                # between the closing mark and the cue is still who spoke.
+                linked.speaker_head = _phrase_head(gap)
+            clause = _clause_around(linked, qset, lex)
+            if clause is not None and _says_more([t for t in clause if t.i not in {g.i for g in gap}], qset):
+                fragments.setdefault(linked.tok.i, []).extend(clause)
+                turns.append(_Draft("mixed", m.start, m.end, linked, speaker_of(linked), para))
+                continue
+            used_cues.add(linked.tok.i)
+            drafts.append(_Draft("direct", m.start, m.end, linked, speaker_of(linked), para))
+            turns.append(drafts[-1])
+            continue
+        # A signature ("“…” ― Name") is a cue in itself; the other frames need a statement-like quote.
+        signed = _dash_cue(doc, m)
+        framed = signed or (
+            _colon_cue(doc, span)
+            or _quotative_frame(doc, m, span, inside)
+            or _leading_frame(doc, m, span, inside)
+        )
+        if framed is not None and (signed is not None or _clause_like(span)):
+            drafts.append(_Draft("direct", m.start, m.end, framed, speaker_of(framed), para))
+            turns.append(drafts[-1])
+            continue
+        if _clause_like(span) or m.continues:
+            previous = _continued_from(turns, m, para, para_starts, text)
+            if previous is not None:
+                # Within one paragraph the earlier cue still introduces the quote ("“A,” he said. “B.”");
+                # a new paragraph is a new statement by the same speaker, with no cue of its own.
+                same_para = previous.paragraph == para
+                drafts.append(
+                    _Draft(
+                        "direct", m.start, m.end, previous.cue if same_para else None, previous.speaker, para
+                    )
+                )
+                turns.append(drafts[-1])
+            elif (topic := _paragraph_topic(doc, span, para_starts[para])) is not None:
+                # "Mr. Hannity is unapologetic about his aim. “I'm not hiding …”": a quote that follows
+                # a sentence about someone, in the same paragraph, is that person's.
+                drafts.append(_Draft("direct", m.start, m.end, None, resolver.speaker(topic), para))
+                turns.append(drafts[-1])
+            elif (m.closed or m.continues) and KEEP_UNATTRIBUTED:
+                drafts.append(_Draft("direct", m.start, m.end, None, None, para))
+
+    # Unquoted reported clauses (indirect) and clauses holding quoted fragments (mixed).
+    for cue in cues:
+        if cue.tok.i in used_cues or (cue.kind == "naming" and cue.tok.i not in fragments):
+            continue
+        if cue.tok.i in fragments:
+            content = _span_of(doc, fragments[cue.tok.i], cue.tok)
+        else:
+            content = _reported_clause(doc, cue, lex)
+        if content is None:
+            continue
+        start, end = content
+        kind = "mixed" if cue.tok.i in fragments else "indirect"
+        if kind == "mixed":
+            start, end = _whole_marks(start, end, marked)
+        if kind == "indirect" and cue.speaker_head is None:
+            # Reported speech with nobody reporting ("it's worth noting that …") is the writer's own voice.
+            continue
+        if kind == "indirect" and _overlaps_marked(start, end, marked):
+            continue
+        drafts.append(_Draft(kind, start, end, cue, speaker_of(cue), _paragraph(para_starts, start)))
+
+    drafts.sort(key=lambda d: (d.start, d.end))
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for draft in drafts:
+        if (draft.start, draft.end) in seen or draft.end <= draft.start:
+            continue
+        seen.add((draft.start, draft.end))
+        quotes.append(_finish(doc, draft, len(quotes) + 1))
+    doc.user_data.pop(_SENT_KEY, None)
+    doc.user_data.pop(_TEXT_KEY, None)
+    return quotes
+
+
+def _finish(doc: Doc, draft: _Draft, number: int) -> Quote:
+    cue = draft.cue
+    said_on, said_from = _said_on(doc, cue, draft.start, draft.end)
+    quote = Quote(
+        id=f"q{number}",
+        kind=draft.kind,
+        start=draft.start,
+        end=draft.end,
+        content=_text(doc)[draft.start : draft.end],
+        speaker=draft.speaker,
+        cue=Cue(text=_text(doc)[cue.start : cue.end], start=cue.start, end=cue.end) if cue else None,
+        said_on=said_on,
+        said_on_from=said_from,
+    )
+    if said_from == "text" and said_on is not None:
+        times.reanchor(doc, quote.start, quote.end, said_on)
+    return quote
+
+
+# -- cues ----------------------------------------------------------------------------------------
+
+
+def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int]) -> Iterable[CueHit]:
+    for tok in doc:
+        phrase = _phrase_at(doc, tok, lex)
+        if phrase is not None:
+            yield phrase
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            if lemma in verbs or _as_x_put_it(tok):
+                yield CueHit(
+                    tok, tok.idx, tok.idx + len(tok.text), "verb", _subject(tok, inside), _frame(tok)
+                )
+            elif lemma in lex.naming_verbs and _active_naming(tok, inside):
+                yield CueHit(
+                    tok, tok.idx, tok.idx + len(tok.text), "naming", _subject(tok, inside), _frame(tok)
+                )
+        elif tok.pos_ == "NOUN" and lemma in lex.speakers.speech_nouns and _that_clause(tok) is not None:
+            yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "noun", owner_of(tok), {tok.i})
+
+
+def _phrase_at(doc: Doc, tok: Tok, lex: CueLexicon) -> CueHit | None:
+    """A multi-word cue starting at ``tok`` ("according to X"), its object the speaker."""
+    for phrase in lex.phrases:
+        if tok.lower_ != phrase[0] or len(phrase) < 2:
+            continue
+        words = list(doc[tok.i : tok.i + len(phrase)])
+        if [t.lower_ for t in words] != list(phrase):
+            continue
+        last = words[-1]
+        obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        return CueHit(tok, tok.idx, last.idx + len(last.text), "phrase", obj, {t.i for t in tok.subtree})
+    return None
+
+
+def _as_x_put_it(tok: Tok) -> bool:
+    """The idiom "as Simonyan put it, …" attributes the clause it hangs on."""
+    return bool(
+        tok.lemma_.lower() == "put"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    )
+
+
+def _that_clause(noun: Tok) -> Tok | None:
+    """The "that"-clause a speech noun carries ("the claim that …"), not a relative clause."""
+    for child in noun.children:
+        if child.dep_ in {"ccomp", "acl"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return child
+    return None
+
+
+def _active_naming(tok: Tok, inside: set[int]) -> bool:
+    # "a group called “X”" and "was called “X”" name something; "Trump called the report “fake news”"
+    # and "…, calling him “a total stiff”" are someone's words.
+    if tok.dep_ in {"acl", "relcl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False
+    return _subject(tok, inside) is not None
+
+
+def _subject(verb: Tok, inside: set[int], depth: int = 0) -> Tok | None:
+    # A "subject" inside quote marks is the small model misreading the quoted words ("Full panic mode,”
+    # said Leslie Wimes" has two nsubj); the speaker is the one outside the marks.
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
+    # "Ramos, 58, told AFP", "Salem, New Hampshire, Trump went": of several subjects the small model
+    # finds, the one that can speak and stands nearest the verb.
+    speaking = [c for c in subjects if not c.like_num and c.ent_type_ not in {"DATE", "TIME", "CARDINAL"}]
+    if speaking or subjects:
+        return min(speaking or subjects, key=lambda c: abs(c.i - verb.i))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if depth >= 3 or verb.head is verb:
+        return None
+    if verb.dep_ in {"acl", "relcl"}:
+        # "a statement saying …", "officials saying …": the noun the clause modifies speaks.
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+        # "punctuated his list by saying “Too many.”": the subject of the verb the preposition hangs on.
+        return _subject(verb.head.head, inside, depth + 1)
+    if verb.dep_ in {"conj", "xcomp", "advcl"} or (
+        verb.dep_ == "ccomp" and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    ):
+        # A finite clause without a subject is a coordination the model read as a complement
+        # ("said that she thinks … but said “…”"): it shares the governing clause's subject.
+        # "…, saying …", "and added …", "took to Twitter to say …": the governing clause's subject.
+        return _subject(verb.head, inside, depth + 1)
+    return None
+
+
+def _frame(verb: Tok) -> set[int]:
+    frame = {verb.i}
+    for child in verb.children:
+        if child.dep_ in FRAME_DEPS:
+            frame.update(t.i for t in child.subtree)
+    return frame
+
+
+def _link_cue(
+    doc: Doc, m: Marked, span: Any, qset: set[int], by_sent: dict[int, list[CueHit]]
+) -> CueHit | None:
+    """The cue that introduces the marked span, by the parse first, then by adjacency."""
+    sents = {_sent_start(span[0]), _sent_start(span[-1])}
+    after = next((t for t in doc[span.end : span.end + 4] if not (t.is_punct or t.is_space)), None)
+    if (
+        after is not None
+        and _sent_start(after) not in sents
+        and len([t for t in doc[_sent_start(after) : _sent_end(after)] if not (t.is_punct or t.is_space)])
+        <= SHORT_TAG_TOKENS
+    ):
+        # "“… A pathetic figure!” he wrote.": the model often makes a bare tag a sentence of its own.
+        sents.add(_sent_start(after))
+    if _char_before(_text(doc), m.open_at) == ":" and span.start > 1:
+        # "Trump tweeted:" closing the sentence (or paragraph) before the quote.
+        sents.add(_sent_start(doc[span.start - 2]))
+    candidates = [c for s in sorted(sents) for c in by_sent.get(s, [])]
+    if not candidates:
+        return None
+    by_tok = {c.tok.i: c for c in candidates}
+    roots = [t for t in span if t.head.i not in qset or t.head.i == t.i]
+    governing = _governing_cue(roots, qset, by_tok)
+    if governing is not None:
+        return governing
+    hanging = [c for c in candidates if _hangs_off(c, qset)]
+    if hanging:
+        return min(hanging, key=lambda c: _distance(c.tok.i, span))
+    adjacent = [c for c in candidates if _adjacent(doc, c, m, span)]
+    if adjacent:
+        return min(adjacent, key=lambda c: _distance(c.tok.i, span))
+    return None
+
+
+def _quotative_frame(doc: Doc, m: Marked, span: Any, inside: set[int]) -> CueHit | None:
+    """“This is fantastic!” beamed Donald Hartley / “…,” she smiled: a verb right after the closing mark
+    with its subject, and nothing else, frames the quote whatever the verb (quotative inversion and
+    the bare "X verbed" tag are how English attributes speech)."""
+    toks = [t for t in doc[span.end : span.end + 8] if not t.is_space]
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    verb = next((t for t in toks[:5] if t.pos_ == "VERB"), None)
+    if verb is None or verb.i in inside or _text(doc)[m.close_end : verb.idx].count("\n"):
+        return None
+    subject = _subject(verb, inside)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
+        return None
+    frame = {t.i for t in subject.subtree} | {verb.i}
+    between = [t for t in toks if t.i < verb.i and not t.is_punct]
+    if any(t.i not in frame for t in between):
+        return None
+    rest = [t for t in doc[verb.i + 1 : _sent_end(verb)] if not (t.is_punct or t.is_space)]
+    if any(
+        t.i not in {x.i for x in subject.subtree}
+        and t.dep_ not in {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "appos"}
+        for t in rest
+    ):
+        return None
+    return CueHit(verb, verb.idx, verb.idx + len(verb.text), "verb", subject, _frame(verb))
+
+
+def _distance(i: int, span: Any) -> int:
+    return int(span.start - i if i < span.start else i - span.end)
+
+
+def _governing_cue(roots: Sequence[Tok], qset: set[int], by_tok: dict[int, CueHit]) -> CueHit | None:
+    """The nearest cue above the quote in the tree.
+
+    The walk goes up through reported clauses, nouns and prepositions. It refuses a cue reached from
+    a coordinated verb ("denouncing X and submitting a “letter of protest”": the letter is no part of
+    what was denounced) and a cue reached from its subject; it stops at a programme or venue
+    ("told “Fox News Sunday”", "said on “Morning Joe”"), which is where it was said, not what."""
+    for root in roots:
+        child, head = root, root.head
+        for _ in range(8):
+            if head.i == child.i or head.i in qset:
+                break
+            cue = by_tok.get(head.i)
+            if cue is not None:
+                if child.dep_ in {"conj", "nsubj", "nsubjpass", "csubj", "dative", "agent"}:
+                    break
+                if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS and child is not root:
+                    break
+                return cue
+            if (
+                child.dep_ == "conj"
+                and child.pos_ in {"VERB", "AUX"}
+                and head.pos_ in {"VERB", "AUX"}
+                and head.i in by_tok
+            ):
+                break
+            child, head = head, head.head
+    return None
+
+
+def _hangs_off(cue: CueHit, qset: set[int]) -> bool:
+    """The cue hangs off the quote: "“We,” he said, “will win.”", "…, according to X"."""
+    head = cue.tok.head
+    for _ in range(3):
+        if head.i in qset:
+            return True
+        if head.head.i == head.i or (head.pos_ in {"VERB", "AUX"} and head.i != cue.tok.i):
+            break
+        head = head.head
+    return False
+
+
+def _adjacent(doc: Doc, cue: CueHit, m: Marked, span: Any) -> bool:
+    """Only the speaker, the cue's own frame and punctuation stand between the quote and the cue."""
+    allowed = set(cue.frame)
+    if cue.speaker_head is not None:
+        allowed.update(t.i for t in cue.speaker_head.subtree)
+    if any(c.dep_ == "ccomp" and not (span.start <= c.i < span.end) for c in cue.tok.children):
+        return False  # the cue reports a clause of its own ("“A.” He said that B"): not this quote's
+    if cue.tok.i >= span.end:
+        gap = doc.char_span(m.close_end, cue.start, alignment_mode="expand")
+    elif cue.tok.i < span.start:
+        if _char_before(_text(doc), m.open_at) not in {":", ","}:
+            return False
+        gap = doc.char_span(cue.end, m.open_at, alignment_mode="expand")
+    else:
+        return False
+    if gap is None:
+        return True
+    words = [t for t in gap if not (t.is_punct or t.is_space)]
+    return len(words) <= MAX_GAP_TOKENS and all(t.i in allowed for t in words)
+
+
+def _colon_cue(doc: Doc, span: Any) -> CueHit | None:
+    """A headline's "Warren Hammers Stumpf: ‘…’": a named subject, a colon, then the quote."""
+    if span.start < 2:
+        return None
+    colon = next((t for t in reversed(doc[max(0, span.start - 3) : span.start]) if t.text == ":"), None)
+    if colon is None or _sent_start(colon) != _sent_start(doc[colon.i - 1]):
+        return None
+    root = _sent_root(doc[colon.i - 1])
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if (
+        subject is None
+        or subject.i > colon.i
+        or not (subject.pos_ == "PROPN" or subject.lower_ in {"he", "she", "they"})
+    ):
+        return None
+    return CueHit(colon, colon.idx, colon.idx + 1, "colon", subject, {colon.i})
+
+
+def _speaker_lines(
+    doc: Doc, resolver: SpeakerResolver, marked: list[Marked]
+) -> Iterable[tuple[CueHit, int, int]]:
+    """Paragraphs opening with a speaker's name and a colon: (cue, content start, content end)."""
+    text = _text(doc)
+    for para in re.finditer(r"[^\n]+", text):
+        match = _SPEAKER_LINE.match(para.group())
+        if match is None:
+            continue
+        name_start, name_end = para.start() + match.start(1), para.start() + match.end(1)
+        colon_at = text.index(":", name_end)
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
+        if name is None or not _is_speaker_name(name, resolver):
+            continue
+        content_start = para.start() + match.end()
+        content_end = para.end()
+        while content_end > content_start and text[content_end - 1].isspace():
+            content_end -= 1
+        if len(re.findall(r"[A-Za-z]+", text[content_start:content_end])) < 2:
+            continue
+        colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+        cue_tok = colon[0] if colon is not None else name.root
+        yield (
+            CueHit(cue_tok, colon_at, colon_at + 1, "colon", name.root, {t.i for t in name}),
+            content_start,
+            content_end,
+        )
+
+
+def _is_speaker_name(name: Any, resolver: SpeakerResolver) -> bool:
+    """A short run of capitalised words naming a person or organisation (not a dateline or a label)."""
+    words = [t for t in name if t.is_alpha]
+    if not words or len(words) > 6 or not all(t.text[0].isupper() for t in words):
+        return False
+    if all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in words):
+        return False
+    return any(t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in resolver.by_surname for t in words)
+
+
+def _leading_frame(doc: Doc, m: Marked, span: Any, inside: set[int]) -> CueHit | None:
+    """Hillary shot back, “I suppose …”: a clause whose verb takes no object, then a comma or colon and a
+    quote that ends the sentence. The quote is what the verb's subject said, whatever the verb."""
+    if _char_before(_text(doc), m.open_at) not in {",", ":"} or span.start < 3:
+        return None
+    last = doc[span.start - 1]
+    while last.i > 0 and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    verb = last if last.pos_ == "VERB" else last.head
+    if verb.pos_ != "VERB" or verb.i in inside or _sent_start(verb) != _sent_start(span[0]):
+        return None
+    if any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} and c.i not in inside for c in verb.children
+    ):
+        return None
+    if last.i != verb.i and last.dep_ not in {"prt", "advmod", "npadvmod"}:
+        return None
+    rest = [t for t in doc[span.end : _sent_end(span[0])] if not (t.is_punct or t.is_space)]
+    subject = _subject(verb, inside)
+    if rest or subject is None or subject.pos_ not in {"PROPN", "PRON"}:
+        return None
+    return CueHit(verb, verb.idx, verb.idx + len(verb.text), "verb", subject, _frame(verb))
+
+
+def _dash_cue(doc: Doc, m: Marked) -> CueHit | None:
+    """“…” ― Steve Quinlan: a dash and a name closing the paragraph sign the quote (epigraph style)."""
+    tail = _text(doc)[m.close_end :]
+    match = _DASH_SIGNATURE.match(tail)
+    if match is None:
+        return None
+    name = doc.char_span(m.close_end + match.start(1), m.close_end + match.end(1), alignment_mode="expand")
+    if name is None or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    dash_at = m.close_end + tail.index(match.group(0).strip()[0])
+    head = name.root
+    return CueHit(head, dash_at, dash_at + 1, "colon", head, {t.i for t in name})
+
+
+# -- content -------------------------------------------------------------------------------------
+
+
+def _clause_around(cue: CueHit, qset: set[int], lex: CueLexicon) -> list[Tok] | None:
+    """The cue's reported clause that holds the quoted tokens, if any."""
+    if cue.kind == "noun":
+        clause = _that_clause(cue.tok)
+        sub = list(clause.subtree) if clause is not None else []
+        return sub if qset & {t.i for t in sub} else None
+    if cue.kind == "naming":
+        return _naming_content(cue, qset)
+    if cue.kind != "verb":
+        return None
+    for child in cue.tok.children:
+        if child.dep_ in NOT_CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS):
+            continue
+        sub = list(child.subtree)
+        if qset & {t.i for t in sub}:
+            if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"):
+                # "dismissed the whole kerfuffle as “absurd”": the label is said of the object.
+                return _naming_content(cue, qset) or sub
+            return sub
+    return None
+
+
+def _whole_marks(start: int, end: int, marked: list[Marked]) -> tuple[int, int]:
+    """Widen a mixed quote so that it never cuts a quoted fragment in two."""
+    for m in marked:
+        if m.start < end and start < m.end:
+            start, end = min(start, m.open_at), max(end, m.close_end)
+    return start, end
+
+
+def _opens_inside(toks: Sequence[Tok]) -> bool:
+    text = "".join(t.text_with_ws for t in toks[:-1])
+    return (
+        text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+        or text.count("''") % 2 == 1
+        or (toks[-1].text in {"’", "'"} and (text.count("‘") > text.count("’") or text.count(" '") % 2 == 1))
+    )
+
+
+def _naming_content(cue: CueHit, qset: set[int]) -> list[Tok] | None:
+    """What a naming verb states: its object with the quoted label ("the report “fake news”",
+    "Putin as a “strong leader”"); None when the quote is the whole of it."""
+    objects = [c for c in cue.tok.children if c.dep_ == "dobj" and c.i not in qset and c.i < min(qset)]
+    if not objects:
+        return None
+    doc = cue.tok.doc
+    return list(doc[objects[0].left_edge.i : max(qset) + 1])
+
+
+def _gap_after(doc: Doc, m: Marked, cue: CueHit) -> list[Tok]:
+    """Words between a quote's closing mark and a cue after it: the frame ("“…,” X said"), never content."""
+    if cue.start < m.close_end:
+        return []
+    gap = doc.char_span(m.close_end, cue.start, alignment_mode="contract")
+    return [t for t in gap or () if not (t.is_punct or t.is_space)]
+
+
+def _phrase_head(tokens: Sequence[Tok]) -> Tok | None:
+    """The head of the noun phrase among ``tokens``: the nominal whose own head lies outside them."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.head.i not in ids]
+    return heads[0] if heads else None
+
+
+def _says_more(clause: Sequence[Tok], qset: set[int]) -> bool:
+    """Whether the clause has words of the reporter's own beside the quoted ones."""
+    outside = [
+        t
+        for t in clause
+        if t.i not in qset and not t.is_punct and not t.is_space and t.lower_ not in COMPLEMENTIZERS
+    ]
+    return any(t.is_alpha for t in outside)
+
+
+def _is_object_content(child: Tok, verb: Tok, lex: CueLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.object_verbs:
+        return False
+    if child.dep_ == "dobj":
+        return bool(child.lemma_.lower() in lex.object_nouns or child.lower_ in lex.object_nouns)
+    if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+        return any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in child.children)
+    return False
+
+
+def _reported_clause(doc: Doc, cue: CueHit, lex: CueLexicon) -> tuple[int, int] | None:
+    """Character span of the reported clause of an unquoted statement, or None when it has none."""
+    tok = cue.tok
+    if cue.kind == "phrase":
+        return _head_clause_without(doc, tok, set(t.i for t in tok.subtree))
+    if cue.kind == "noun":
+        clause = _that_clause(tok)
+        return _span_of(doc, list(clause.subtree), tok) if clause is not None else None
+    if cue.kind != "verb":
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "The economy, as Smith said, is weak": the statement is the clause the as-clause sits in.
+        return _head_clause_without(doc, tok.head, set(t.i for t in tok.subtree))
+    lemma = tok.lemma_.lower()
+    pieces: list[Tok] = []
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            pieces = list(child.subtree)
+            break
+    if not pieces and lemma in lex.directive_verbs:
+        for child in tok.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < child.i]
+                pieces = [t for o in objects for t in o.subtree] + list(child.subtree)
+                break
+    if not pieces:
+        for child in tok.children:
+            if _is_object_content(child, tok, lex):
+                objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < child.i]
+                pieces = [t for o in objects for t in o.subtree] + list(child.subtree)
+                break
+    if not pieces:
+        return None
+    return _span_of(doc, pieces, tok)
+
+
+def _head_clause_without(doc: Doc, anchor: Tok, excluded: set[int]) -> tuple[int, int] | None:
+    head = anchor.head if anchor.head.i != anchor.i else anchor
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    tokens = [t for t in head.subtree if t.i not in excluded]
+    if not tokens:
+        return None
+    # Keep the side of the clause that holds its verb when the excluded phrase splits it.
+    left = [t for t in tokens if t.i < min(excluded)]
+    right = [t for t in tokens if t.i > max(excluded)]
+    side = left if head.i < min(excluded) else right
+    return _span_of(doc, side or tokens, anchor)
+
+
+def _span_of(doc: Doc, tokens: Sequence[Tok], anchor: Tok) -> tuple[int, int] | None:
+    """The character span of a reported clause, trimmed, and kept inside the anchor's paragraph (the
+    small model's sentences sometimes run over a paragraph break, a headline into the lead)."""
+    text = _text(doc)
+    para_start = text.rfind("\n", 0, anchor.idx) + 1
+    para_end = text.find("\n", anchor.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    toks = sorted((t for t in tokens if para_start <= t.idx < para_end), key=lambda t: t.i)
+    if not toks:
+        return None
+    toks = [t for t in doc[toks[0].i : toks[-1].i + 1]]
+    while toks and (
+        toks[0].is_punct or toks[0].is_space or toks[0].lower_ in COMPLEMENTIZERS or toks[0].dep_ == "cc"
+    ):
+        toks.pop(0)
+    # A trailing ", angering Baghdad" is the reporter's comment on the statement, not part of it.
+    for i, t in enumerate(toks):
+        if (
+            i > 0
+            and t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and toks[i - 1].text == ","
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        ):
+            toks = toks[: i - 1]
+            break
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        if toks[-1].is_quote and _opens_inside(toks):
+            break  # keep a quoted fragment's closing mark: “…” stays balanced in the content
+        toks.pop()
+    if len([t for t in toks if t.is_alpha]) < 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _is_title(span: Any) -> bool:
+    """Title case over two words or more: a work, a programme, a slogan's name, not speech."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or not words[0].text[0].isupper() or all(t.is_upper for t in words):
+        return False
+    return all(t.text[0].isupper() for t in words if t.lower_ not in MINOR_TITLE_WORDS)
+
+
+def _clause_like(span: Any) -> bool:
+    """Whether the quoted words form a statement of their own (a verb with its subject, or a sentence)
+    rather than a name, a title or a scare-quoted word."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 3:
+        return False
+    qset = set(range(span.start, span.end))
+    for t in span:
+        if t.pos_ in {"VERB", "AUX"} and (
+            t.head.i == t.i or any(c.dep_ in SUBJECT_DEPS and c.i in qset for c in t.children)
+        ):
+            return True
+    return False
+
+
+def _paragraph_topic(doc: Doc, span: Any, para_start: int) -> Tok | None:
+    """The named or pronoun subject of the sentence just before the quote, in the quote's paragraph."""
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    while prev.i > 0 and (prev.is_punct or prev.is_space):
+        prev = doc[prev.i - 1]
+    if prev.idx < para_start or _sent_start(prev) == _sent_start(span[0]):
+        return None
+    root = _sent_root(prev)
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (
+        subject.ent_type_ in {"PERSON", "ORG"}
+        or subject.pos_ == "PROPN"
+        or subject.lower_ in {"he", "she", "they"}
+    ):
+        return None
+    return subject
+
+
+def _continued_from(
+    drafts: list[_Draft], m: Marked, para: int, para_starts: list[int], text: str
+) -> _Draft | None:
+    """The speaker of a quote with no cue: whoever spoke last in this paragraph, or in the previous
+    one when this paragraph opens with the quote (wire copy runs a statement over paragraphs)."""
+    for draft in reversed(drafts):
+        if draft.speaker is None:
+            continue
+        if draft.paragraph == para:
+            return draft
+        starts_para = text[para_starts[para] : m.open_at].strip() == ""
+        if draft.paragraph >= para - CONTINUATION_PARAGRAPHS and (starts_para or m.continues):
+            return draft
+        return None
+    return None
+
+
+def _paragraph(para_starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+
+def _overlaps_marked(start: int, end: int, marked: list[Marked]) -> bool:
+    return any(m.start < end and start < m.end for m in marked)
+
+
+def _covered_tokens(doc: Doc, marked: list[Marked]) -> set[int]:
+    covered: set[int] = set()
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+# -- when ----------------------------------------------------------------------------------------
+
+
+def _said_on(
+    doc: Doc, cue: CueHit | None, start: int, end: int
+) -> tuple[str | None, Literal["text", "publication"]]:
+    published = doc._.published
+    if cue is not None and cue.kind == "verb":
+        zone = [doc[i] for i in sorted(cue.frame) if not (start <= doc[i].idx < end)]
+        for expr in doc._.times or ():
+            if expr.type not in {"DATE", "TIME"} or not _ISO_DATE.match(expr.value or ""):
+                continue
+            if any(expr.start < t.idx + len(t.text) and t.idx < expr.end for t in zone):
+                return str(expr.value[:10]), "text"
+    return (str(published)[:10] if published else None), "publication"

@@ -1,0 +1,436 @@
+"""Who said it: speaker resolution inside one document, by rules over the parse and named entities.
+
+No coreference model runs offline, so the quote component resolves speakers with the rules below,
+applied to the subject of a speech cue (or the object of "according to"). Each rule is a habit of
+news writing, not of one corpus:
+
+1. **Names.** The first mention of a person in news copy is the full name ("John Kirby"), later ones
+   the surname, often with an honorific ("Mr. Kirby", "Sen. Warren"). A mention resolves to the
+   longest person name in the article that ends with its surname, so ``speaker.name`` is the fullest
+   form. The small NER model sometimes labels a surname ORG or GPE; the surname index is consulted
+   first for any proper-noun mention for that reason.
+2. **Roles and organisations** come from the words the article puts before the name
+   ("White House National Security Council spokesman John Kirby": org = the ORG entity, role = the
+   remaining common nouns) and from appositions ("Kirby, a spokesman for the Pentagon"). They are kept
+   on the person's profile, so a later "Mr. Kirby" or "he" carries them too.
+3. **Definite roles** ("the spokesman", "the senator", "the ministry") refer back to the latest person
+   whose role has that head noun, or to the organisation whose name contains it; when nothing
+   earlier matches, the phrase itself is the speaker.
+4. **Pronouns** (he/she) refer to the most salient earlier person: the subject of the current sentence
+   before the pronoun, else the speaker of the latest statement or the latest subject person within
+   the last sentences, skipping candidates of the other gender. Gender comes from honorifics
+   ("Mrs.", "Mr.") or, failing those, from a clear majority of the pronouns that follow the person as
+   subject in their own sentences ("Warren said her bill …"); no list of names is used. "they"/"it"
+   refer to the latest organisation or group subject. An unresolved pronoun stays as written.
+   A definite description with no earlier role to match ("the former secretary of state said") is
+   read like a pronoun.
+5. **Organisations and places speak** ("the State Department said", "Baghdad denouncing"): the
+   entity is the speaker and the actor coder decides what it stands for (Baghdad → Iraq's
+   government).
+6. **Anonymous sources** ("a US official", "sources close to the talks") are kept as written.
+7. **Misparses the small model makes** are not speakers: a date, a number or a work title as the
+   subject of "said" ("5:45 p.m. … says"), unless the word is a known surname the NER mislabelled.
+8. **Speech nouns as subjects** ("the statement said") give the floor to their owner ("the ministry's
+   statement", "a statement from the ministry").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from storyline.analyze.actors import resolve_actor
+from storyline.model import Speaker
+
+Tok = Any  # spaCy's Token is untyped for mypy
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDERED_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+GROUP_PRONOUNS = {"they", "them", "it", "we"}
+NAME_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+FEMALE_HONORIFICS = {"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman"}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "king", "prince", "congressman"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: entity types that cannot speak: a parse that makes "5:45 p.m." the subject of "says" is wrong.
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
+#: how many sentences back a pronoun or a definite role may look for its referent.
+LOOKBACK_SENTENCES = 6
+
+
+@dataclass(slots=True)
+class Profile:
+    """What the article tells about one speaker: the fullest name and the first role/org seen."""
+
+    name: str
+    kind: str  # person | org | group
+    role: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    desc: tuple[int, int] | None = None  # character span of the fullest description, for actor coding
+    mentions: list[int] = field(default_factory=list)  # token indices where it is a subject or speaker
+
+
+@dataclass(slots=True)
+class SpeakerLexicon:
+    honorifics: frozenset[str]
+    anonymous: frozenset[str]
+    speech_nouns: frozenset[str]
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one document; build one per document, query in text order."""
+
+    def __init__(self, doc: Doc, lexicon: SpeakerLexicon) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self._codes: dict[tuple[int, int], str | None] = {}  # actor code per description span
+        self.lex = lexicon
+        self.profiles: dict[str, Profile] = {}
+        self.by_surname: dict[str, str] = {}
+        self.speaker_turns: list[tuple[int, str]] = []  # (token index, profile key) of resolved speakers
+        self._ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self._sent_starts: list[int] = [s.start for s in doc.sents]
+        self._index_people()
+
+    # -- document index -----------------------------------------------------------------------
+
+    def _index_people(self) -> None:
+        people: list[Span] = [e for e in self.doc.ents if e.label_ in NAME_LABELS]
+        names: list[tuple[Span, str, str]] = []  # (entity, surname, name as written)
+        for ent in people:
+            toks = self._name_tokens(ent)
+            if not toks:
+                continue
+            name = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+            names.append((ent, toks[-1].lower_, name))
+        for _ent, surname, name in names:
+            known = self.by_surname.get(surname)
+            if known is None or len(name.split()) > len(known.split()):
+                self.by_surname[surname] = name
+        for ent, surname, _name in names:
+            key = self.by_surname[surname]
+            profile = self.profiles.setdefault(key, Profile(name=key, kind="person"))
+            self._learn(profile, ent.root)
+            if ent.root.dep_ in SUBJECT_DEPS:
+                profile.mentions.append(ent.root.i)
+        # Surnames the NER mislabelled (ORG for "Kirby") still count as mentions of the person.
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS and tok.ent_type_ not in NAME_LABELS:
+                known = self.by_surname.get(tok.lower_)
+                if known is not None:
+                    self.profiles[known].mentions.append(tok.i)
+        for profile in self.profiles.values():
+            profile.mentions.sort()
+        self._vote_genders()
+
+    def _vote_genders(self) -> None:
+        """Guess a person's gender from the pronouns that follow them as subject in their own sentence
+        ("Warren said her bill …"): a majority over two or more such sentences decides, and an
+        honorific already seen ("Mrs.") is never overruled. No name list is needed."""
+        for profile in self.profiles.values():
+            if profile.kind != "person" or profile.gender is not None:
+                continue
+            votes = {"m": 0, "f": 0}
+            for i in profile.mentions:
+                end = (
+                    self._sent_starts[bisect.bisect_right(self._sent_starts, i)]
+                    if bisect.bisect_right(self._sent_starts, i) < len(self._sent_starts)
+                    else len(self.doc)
+                )
+                for tok in self.doc[i + 1 : end]:
+                    gender = GENDERED_PRONOUNS.get(tok.lower_)
+                    if gender is not None:
+                        votes[gender] += 1
+                        break
+            if votes["m"] + votes["f"] >= 2 and max(votes.values()) >= 2 * min(votes.values()) + 1:
+                profile.gender = "m" if votes["m"] > votes["f"] else "f"
+
+    def _name_tokens(self, ent: Span) -> list[Tok]:
+        """The tokens of a person entity that make the name: no honorific, no possessive ending."""
+        toks = [t for t in ent if t.lower_ not in self.lex.honorifics and t.lower_ not in {"'s", "’s"}]
+        while toks and not toks[0].text[:1].isalpha():
+            toks.pop(0)
+        while toks and not toks[-1].text[:1].isalpha():
+            toks.pop()
+        return toks
+
+    def _learn(self, profile: Profile, head: Tok) -> None:
+        """Record role, org and gender cues found around a name mention (first ones win)."""
+        role, org, desc = self._description(head)
+        if profile.role is None and role:
+            profile.role = role
+        if profile.org is None and org:
+            profile.org = org
+        if desc is not None and (
+            profile.desc is None or ((role or org) and not self._desc_has_role(profile))
+        ):
+            profile.desc = desc
+        if profile.gender is None:
+            for t in head.lefts:
+                low = t.text.lower()
+                if low in FEMALE_HONORIFICS:
+                    profile.gender = "f"
+                elif low in MALE_HONORIFICS:
+                    profile.gender = "m"
+
+    def _desc_has_role(self, profile: Profile) -> bool:
+        return profile.desc is not None and profile.desc[1] - profile.desc[0] > len(profile.name)
+
+    def _description(self, head: Tok) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """Role, organisation and the character span describing the person headed by ``head``."""
+        doc = self.doc
+        left = [t for t in doc[head.left_edge.i : head.i + 1]]
+        ent_start = head.i
+        while ent_start > left[0].i and doc[ent_start - 1].ent_type_ in NAME_LABELS:
+            ent_start -= 1
+        before = [t for t in left if t.i < ent_start and t.dep_ not in {"det", "punct", "case", "cc"}]
+        role_words = [t.text for t in before if not t.ent_type_ and t.text.lower() not in self.lex.honorifics]
+        if not role_words:
+            role_words = [
+                t.text
+                for t in before
+                if not t.ent_type_
+                and t.text[0].isupper()
+                and t.text.lower() not in FEMALE_HONORIFICS | MALE_HONORIFICS
+            ]
+        orgs = _entities_in(doc, before, ORG_LABELS - {"NORP"})
+        role = " ".join(role_words) or None
+        org = orgs[-1] if orgs else None
+        start = before[0].idx if before else doc[ent_start].idx
+        for app in (c for c in head.rights if c.dep_ == "appos"):
+            sub = list(app.subtree)
+            words = [t.text for t in app.lefts if t.dep_ in {"compound", "amod"} and not t.ent_type_]
+            if role is None and app.pos_ == "NOUN":
+                role = " ".join([*words, app.text])
+            app_orgs = _entities_in(doc, sub, ORG_LABELS - {"NORP"})
+            if org is None and app_orgs:
+                org = app_orgs[-1]
+            end = sub[-1].idx + len(sub[-1].text)
+            return role, org, (start, end)
+        return role, org, (start, head.idx + len(head.text))
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def speaker(self, head: Tok) -> Speaker | None:
+        """The speaker whose mention is headed by ``head`` (the subject of a cue, the object of
+        "according to"), resolved to its fullest form."""
+        if head.lower_ in {"who", "that", "which"} and head.head.dep_ != "ROOT":
+            # "X, who said ..." — the relative pronoun stands for the noun the clause modifies.
+            head = head.head.head
+        misread = head.ent_type_ in NOT_SPEAKERS and head.lower_ not in self.by_surname
+        if misread or head.like_num or head.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
+            return None
+        span = self._mention(head)
+        mention = self.text[span[0] : span[1]]
+        profile = self._profile_for(head, span)
+        if profile is None:
+            return None
+        self.speaker_turns.append((head.i, profile.name))
+        if head.i not in profile.mentions:
+            profile.mentions.append(head.i)
+            profile.mentions.sort()
+        desc = profile.desc or span
+        if desc not in self._codes:
+            actor = resolve_actor(self.doc, desc[0], desc[1])
+            self._codes[desc] = actor.code if actor is not None else None
+        code = self._codes[desc]
+        return Speaker(
+            name=profile.name,
+            start=span[0],
+            end=span[1],
+            role=profile.role,
+            org=profile.org,
+            code=code,
+            mention=mention,
+        )
+
+    def _mention(self, head: Tok) -> tuple[int, int]:
+        doc = self.doc
+        if head.pos_ == "PRON":
+            return head.idx, head.idx + len(head.text)
+        ent = self._ent_of.get(head.i)
+        if ent is not None:
+            start, end = ent.start, ent.end - 1
+            # "Mr. Kirby": keep the honorific in the mention, as written at the cue.
+            while (
+                start > 0
+                and doc[start - 1].text.lower() in self.lex.honorifics
+                and doc[start - 1].head.i == head.i
+            ):
+                start -= 1
+            if doc[start].lower_ == "the":
+                start += 1
+            return doc[start].idx, doc[end].idx + len(doc[end].text)
+        lefts = [
+            t
+            for t in head.lefts
+            if t.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"}
+        ]
+        first = min((t.left_edge.i for t in lefts), default=head.i)
+        return doc[first].idx, head.idx + len(head.text)
+
+    def _profile_for(self, head: Tok, span: tuple[int, int]) -> Profile | None:
+        low = head.lower_
+        if low in PERSON_PRONOUNS:
+            found = self._antecedent_person(head, PERSON_PRONOUNS[low])
+            return found or Profile(name=head.text, kind="person")
+        if low in GROUP_PRONOUNS:
+            return self._antecedent_group(head) or Profile(name=head.text, kind="group")
+        if head.pos_ == "PRON":
+            return Profile(name=head.text, kind="person")
+        key = self.by_surname.get(low) if head.pos_ == "PROPN" or head.ent_type_ else None
+        if key is not None:
+            profile = self.profiles[key]
+            self._learn(profile, head)
+            return profile
+        if head.ent_type_:
+            return self._org_profile(head, span)
+        if head.lemma_.lower() in self.lex.speech_nouns:
+            owner = owner_of(head)
+            if owner is not None:
+                return self._profile_for(owner, self._mention(owner))
+        if head.pos_ == "PROPN":
+            return self._org_profile(head, span)
+        return self._role_profile(head, span)
+
+    def _org_profile(self, head: Tok, span: tuple[int, int]) -> Profile:
+        text = self.text[span[0] : span[1]]
+        if text.lower().startswith("the "):
+            text = text[4:]
+        for suffix in ("'s", "’s"):
+            text = text.removesuffix(suffix)
+        profile = self.profiles.setdefault(text, Profile(name=text, kind="org"))
+        if profile.desc is None:
+            profile.desc = span
+        profile.mentions.append(head.i)
+        return profile
+
+    def _role_profile(self, head: Tok, span: tuple[int, int]) -> Profile:
+        det = next((t.lower_ for t in head.lefts if t.dep_ in {"det", "poss"}), None)
+        if det in {"the", "this", "that", "his", "her", "its", "their"}:
+            found = self._earlier_with_role(head)
+            if found is not None:
+                return found
+            if det == "the" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.anonymous:
+                # "the former secretary of state said": a definite description of a person already
+                # on stage, read like "she" when no earlier role names it.
+                salient = self._antecedent_person(head, "")
+                if salient is not None:
+                    return salient
+        text = self.text[span[0] : span[1]]
+        kind = "group" if head.tag_ in {"NNS", "NNPS"} else "person"
+        profile = Profile(
+            name=text,
+            kind=kind,
+            role=head.text if head.lemma_.lower() in self.lex.anonymous else None,
+            desc=span,
+        )
+        return profile
+
+    def _earlier_with_role(self, head: Tok) -> Profile | None:
+        word = head.lemma_.lower()
+        best: tuple[int, Profile] | None = None
+        for profile in self.profiles.values():
+            before = [m for m in profile.mentions if m < head.i]
+            if not before:
+                continue
+            role = (profile.role or "").lower()
+            org = (profile.org or "").lower()
+            matches = (
+                word in role.split()
+                or any(w.startswith(word) for w in role.split())
+                or (profile.kind == "org" and word in profile.name.lower().split())
+                or word in org.split()
+            )
+            if matches and (best is None or before[-1] > best[0]):
+                best = (before[-1], profile)
+        return best[1] if best else None
+
+    def _window_start(self, tok: Tok) -> int:
+        sent_i = bisect.bisect_right(self._sent_starts, tok.i) - 1
+        return self._sent_starts[max(0, sent_i - LOOKBACK_SENTENCES)]
+
+    def _antecedent_person(self, pron: Tok, gender: str) -> Profile | None:
+        sent_start = self._sent_starts[bisect.bisect_right(self._sent_starts, pron.i) - 1]
+        floor = self._window_start(pron)
+
+        def fits(profile: Profile) -> bool:
+            return profile.kind == "person" and (not gender or profile.gender in (None, gender))
+
+        # The subject of the same sentence before the pronoun ("Kirby said he ...").
+        same = self._latest(lambda p: fits(p), sent_start, pron.i)
+        if same is not None:
+            return same
+        # The latest statement's speaker: news copy keeps "he said" for whoever spoke last.
+        for tok_i, key in reversed(self.speaker_turns):
+            if floor <= tok_i < pron.i and key in self.profiles and fits(self.profiles[key]):
+                return self.profiles[key]
+            if tok_i < floor:
+                break
+        return self._latest(fits, floor, pron.i)
+
+    def _antecedent_group(self, pron: Tok) -> Profile | None:
+        floor = self._window_start(pron)
+        return self._latest(lambda p: p.kind in {"org", "group"}, floor, pron.i)
+
+    def _latest(self, accept: Any, lo: int, hi: int) -> Profile | None:
+        best: tuple[int, Profile] | None = None
+        for profile in self.profiles.values():
+            if not accept(profile):
+                continue
+            inside = [m for m in profile.mentions if lo <= m < hi]
+            if inside and (best is None or inside[-1] > best[0]):
+                best = (inside[-1], profile)
+        return best[1] if best else None
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        """Remember a person's gender once a pronoun has been tied to them by a cue."""
+        profile = self.profiles.get(name)
+        if profile is not None and profile.gender is None and pronoun.lower() in PERSON_PRONOUNS:
+            profile.gender = PERSON_PRONOUNS[pronoun.lower()]
+
+
+def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]:
+    """Texts of the entities (of ``labels``) that the tokens belong to, in order, without "the"."""
+    seen: list[str] = []
+    last: tuple[int, int] | None = None
+    for tok in tokens:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+        if ent is None or (ent.start, ent.end) == last or ent.label_ not in labels:
+            continue
+        last = (ent.start, ent.end)
+        seen.append(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+    return seen
+
+
+def owner_of(noun: Tok) -> Tok | None:
+    """Who a speech noun belongs to: "the ministry's statement", "a claim by X", "X issued a statement"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.ent_type_ in ORG_LABELS | NAME_LABELS:
+            return child
+    if noun.dep_ == "dobj":
+        # "Mackler issued a statement saying …": whoever issued, released or posted it.
+        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return None

@@ -48,3 +48,14 @@ def test_a_document_whose_analysis_fails_is_reported_and_the_rest_stored(monkeyp
     with Ledger(tmp_path / "l.db") as ledger:
         again = ledger.ingest([str(DATA / "batch.jsonl")])
         assert again.added == ["b6"] and again.duplicates == ["b1"]
+
+
+@pytest.mark.model
+def test_the_bundled_sample_ingests_cleanly(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    with Ledger(tmp_path / "l.db") as ledger:
+        report = ledger.ingest([str(ROOT / "samples" / "sample.jsonl")])
+        assert report.ok and len(report.added) == 3
+        stats = ledger.store.stats()
+        assert stats["quotes"] >= 3 and stats["times"] >= 3

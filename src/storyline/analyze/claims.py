@@ -13,6 +13,15 @@ not notify Iraq *in advance of the strikes*" are lexically close but not the sam
 frame keeps the difference (no temporal relation vs a relation to the strikes) where a similarity
 score would blur it.
 
+Participants are read as a reader would: a title before a name only describes the person the name
+gives ("campaign manager Corey Lewandowski" is Lewandowski), a possessor does not name a person
+role ("Trump's campaign manager" is the manager, not Trump) but does identify an institution
+("Iraq's government"), and a title the article gave to exactly one named person stands for that
+person ("the campaign manager"). An unresolved pronoun is kept as unknown, not as absent. A copula
+with a predicate noun or adjective listed in the predicate table ("is a supporter of", "is in favor
+of", "was responsible for") is a frame of that noun's class, and a converse verb ("declined") is its
+class negated.
+
 The vocabularies are data: ``claim_predicates.tsv`` (predicate classes) and ``conflict_cues.yml``
 (relations, modality, hedges, denial and correction cues).
 """
@@ -76,9 +85,14 @@ class Lexicon:
     status: tuple[str, ...]
     hedges: dict[str, str]
     responsibility: frozenset[str]
+    statement_nouns: frozenset[str] = frozenset()
 
     def class_of(self, lemma: str) -> str:
-        return self.pclass.get(lemma, lemma)
+        return self.pclass.get(lemma, lemma).removeprefix("-")
+
+    def reverses(self, lemma: str) -> bool:
+        """Whether ``lemma`` states the converse of its class (decline = not accept)."""
+        return self.pclass.get(lemma, "").startswith("-")
 
     def kind_of(self, lemma: str) -> str:
         return self.pkind.get(lemma, "fact")
@@ -118,7 +132,17 @@ def load_lexicon(predicates: str = PREDICATES_FILE, cues: str = CUES_FILE) -> Le
         status=tuple(p.lower() for p in data["status"]),
         hedges=hedges,
         responsibility=frozenset(data["responsibility"]),
+        statement_nouns=frozenset(data.get("statement_nouns", [])),
     )
+
+
+def names_a_statement(span: Span, lex: Lexicon) -> bool:
+    """Whether a statement's content is only a noun phrase referring to another statement ("her
+    most recent statements about …", "his comments"): it reports that something was said, not what."""
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return span.root.lemma_.lower() in lex.statement_nouns
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> str | None:
@@ -161,9 +185,11 @@ def participant_key(doc: Doc, tokens: Span, quote: Quote | None) -> tuple[str | 
                 return sp.name, _code_key(sp.code) or _name_key(sp.name)
         return None, None
     actor = _resolve(doc, tokens)
-    if actor is not None and actor[1]:
-        return actor[0], actor[1]
     propn = [t for t in words if t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper())]
+    # A sector alone ("a campaign official" → PTY) names nobody; when the phrase has a proper name
+    # ("Corey Lewandowski", coded by his role), the name is the participant.
+    if actor is not None and actor[1] and not (actor[1].startswith(COMMON) and propn):
+        return actor[0], actor[1]
     head = tokens.root
     if propn:
         return " ".join(t.text for t in propn), _name_key(" ".join(t.text for t in propn))
@@ -233,11 +259,12 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = 
     lex = lexicon or load_lexicon()
     all_times = list(times if times is not None else (doc._.times or []) if doc.has_extension("times") else [])
     claims: list[Claim] = []
+    aliases = title_aliases(doc)
     for quote in quotes:
         span = quote_span(doc, quote)
         if span is None:
             continue
-        for claim in claims_of_span(doc, span, quote, lex, all_times):
+        for claim in claims_of_span(doc, span, quote, lex, all_times, aliases):
             claim.id = f"c{len(claims) + 1}"
             claims.append(claim)
     return claims
@@ -253,7 +280,7 @@ def quote_span(doc: Doc, quote: Quote) -> Span | None:
 
 
 def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
-                   times: Sequence[TimeExpression] = ()) -> list[Claim]:
+                   times: Sequence[TimeExpression] = (), aliases: dict[str, str] | None = None) -> list[Claim]:
     """The frames of one statement: one per main clause, plus a meta frame for bare judgements
     ("It's just not true") and revisions ("It was not as accurate as it could have been")."""
     content = span.text
@@ -270,7 +297,7 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
         # "denied the report", "disputed their account": a denial whose object is another statement.
         frames.append(_meta_claim(span, quote, "deny", lex))
     for head in heads:
-        frame = _frame(doc, span, head, quote, lex, times)
+        frame = _frame(doc, span, head, quote, lex, times, aliases or {})
         if frame is None:
             continue
         if reporting_deny and head.head not in span:
@@ -344,7 +371,7 @@ def _clause_heads(span: Span, lex: Lexicon) -> list[Token]:
 
 
 def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
-           times: Sequence[TimeExpression]) -> Claim | None:
+           times: Sequence[TimeExpression], aliases: dict[str, str]) -> Claim | None:
     verb = head
     modality: str | None = None
     # "are going to respond" / "want to" : the proposition is the complement, the head its modality.
@@ -352,31 +379,32 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
             c.dep_ == "aux" for c in head.children):
         verb = next(c for c in head.children if c.dep_ == "xcomp")
         modality = "going"
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     children = list(verb.children) + ([c for c in head.children if c is not verb] if verb is not head else [])
+    noun = _predicate_noun(verb, lex) if lemma == "be" else None
     negated = False
     for c in children:
         word = c.lower_
         if c.dep_ == "neg" or word in ("never", "n't", "not"):
             negated = True
-        elif c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in lex.modal_aux | lex.future:
-            modality = modality or c.lemma_.lower()
+        elif c.dep_ in ("aux", "auxpass") and verb_lemma(c) in lex.modal_aux | lex.future:
+            modality = modality or verb_lemma(c)
         elif c.dep_ == "advmod" and word in lex.modal_adv:
             modality = modality or word
     clause = _clause_tokens(verb, span)
     clause_text = " ".join(t.text for t in clause)
     status = has_phrase(clause_text, lex.status)
     subj_tok = _child(verb, _SUBJECT_DEPS) or (_child(head, _SUBJECT_DEPS) if verb is not head else None)
-    obj_tok = _child(verb, _OBJECT_DEPS)
+    obj_tok = _child(verb, _OBJECT_DEPS) if noun is None else _complement_of(noun)
     passive_subj = _child(verb, {"nsubjpass"})
     if passive_subj is not None and obj_tok is None:
         obj_tok = passive_subj  # "Iraq was informed": the patient is the object of the proposition
     prep = None
-    if obj_tok is None:
+    if obj_tok is None and noun is None:
         obj_tok = _prep_object(verb)
         prep = obj_tok.head.text if obj_tok is not None else None
-    subject, subject_key = _np(doc, subj_tok, span, quote)
-    obj, object_key = _np(doc, obj_tok, span, quote)
+    subject, subject_key = _np(doc, subj_tok, span, quote, aliases)
+    obj, object_key = _np(doc, obj_tok, span, quote, aliases)
     if prep and obj:
         obj = f"{prep} {obj}"
     if obj_tok is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in obj_tok.children):
@@ -385,6 +413,10 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
     anchor = doc.text[anchor_tokens[0].idx: anchor_tokens[-1].idx + len(anchor_tokens[-1])] if anchor_tokens else None
     anchor_key = _anchor_key(anchor_tokens)
     quantity, low, high = _quantity(clause, lex)
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+    if lex.reverses(lemma):
+        negated = not negated  # "declined the offer" is "did not accept the offer"
     kind = lex.kind_of(lemma)
     if kind == "speech":
         kind = "fact"
@@ -406,6 +438,41 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         speaker=quote.speaker.name if quote.speaker else None, speaker_key=speaker_key(quote),
         said_on=quote.said_on, terms=_terms(clause),
     )
+
+
+def _predicate_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """The noun that carries the predicate of a copular clause: "is a supporter of X", "is in
+    favor of X" state what "supports X" states (the table lists such nouns with their class)."""
+    for c in verb.children:
+        cand = c if c.dep_ in ("attr", "acomp") else None
+        if c.dep_ == "prep" and c.lower_ == "in":
+            cand = _child(c, {"pobj"})
+        if cand is not None and cand.pos_ in ("NOUN", "ADJ") and lex.kind_of(cand.lemma_.lower()) == "fact" and (
+                cand.lemma_.lower() in lex.pclass):
+            return cand
+    return None
+
+
+def _complement_of(noun: Token) -> Token | None:
+    # "a supporter of legalizing people", "responsible for the blast": what is supported, or caused,
+    # is the complement of "of"/"for".
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+            return _child(c, {"pobj", "pcomp"})
+    return None
+
+
+#: Contractions written with a curly apostrophe ("it’s", "they’re", "we’ll") are often left with the
+#: clitic as their lemma; they are forms of be, have, will and would.
+_CLITICS = {"s": "be", "re": "be", "m": "be", "ve": "have", "ll": "will", "d": "would"}
+
+
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma, with contracted auxiliaries restored ("’s" of "it’s not true" is be)."""
+    lemma = tok.lemma_.lower()
+    if lemma[:1] in ("'", "’") and tok.pos_ in ("AUX", "VERB"):
+        return _CLITICS.get(tok.lower_.lstrip("'’"), lemma)
+    return lemma
 
 
 def _clause_tokens(verb: Token, span: Span) -> list[Token]:
@@ -437,15 +504,33 @@ def _prep_object(verb: Token) -> Token | None:
     return None
 
 
-def _np(doc: Doc, tok: Token | None, span: Span, quote: Quote) -> tuple[str | None, str | None]:
+def _np(doc: Doc, tok: Token | None, span: Span, quote: Quote,
+        aliases: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     if tok is None:
         return None, None
     sub = [t for t in tok.subtree if t in span]
     # Keep the noun phrase proper: relative clauses and appositions are other propositions.
     cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "prep") for t in c.subtree}
+    if tok.pos_ == "PROPN":
+        # "Donald Trump campaign manager Corey Lewandowski" is Lewandowski: a title and the names in
+        # it only describe the person the head names.
+        name_tokens = _name_tokens(tok)
+        cut |= {t.i for t in sub if t not in name_tokens}
+    elif tok.pos_ == "NOUN" and tok.lemma_.lower() not in _role_words():
+        # "Trump's campaign manager" is the manager, not Trump; an institution's possessor is what
+        # identifies it ("Iraq's government"), so role nouns of the actor table keep theirs.
+        cut |= {t.i for c in tok.children if _is_possessor(c) and c.pos_ == "PROPN" for t in c.subtree}
     keep = [t for t in sub if t.i not in cut] or [tok]
     tokens = doc[min(t.i for t in keep): max(t.i for t in keep) + 1]
+    if len(tokens) > 1 and any(t.i in cut for t in tokens):
+        tokens = doc[tok.i: tok.i + 1] if tok.pos_ != "PROPN" else doc[_name_tokens(tok)[0].i: tok.i + 1]
     name, key = participant_key(doc, tokens, quote)
+    if key is None and len(tokens) == 1 and tokens[0].pos_ == "PRON":
+        return tokens.text, None  # a pronoun we cannot resolve: someone, unknown (not no one)
+    if key is not None and key.startswith(COMMON) and aliases and tok.lemma_.lower() in aliases and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        # "the campaign manager" of an article that introduced one campaign manager by name.
+        return name, aliases[tok.lemma_.lower()]
     if key is not None and not key.isupper():
         # A common noun is identified by whom it belongs to: "access to Clinton's account" is not
         # "access to the accounts of other people". A named owner or complement joins the key.
@@ -454,6 +539,53 @@ def _np(doc: Doc, tok: Token | None, span: Span, quote: Quote) -> tuple[str | No
         if owner is not None:
             key = f"{key}|{owner.lower_}"
     return name, key
+
+
+def _is_possessor(tok: Token) -> bool:
+    # A curly apostrophe ("Trump’s") often parses as nmod + case rather than poss.
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.text in ("'s", "’s", "'", "’") for c in tok.children))
+
+
+def _name_tokens(tok: Token) -> list[Token]:
+    """The proper name a PROPN head ends: the head and the adjacent PROPN compounds before it."""
+    out = [tok]
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ in ("compound", "flat") and left.pos_ == "PROPN" and left.i == out[0].i - 1:
+            out.insert(0, left)
+        elif left.i < out[0].i - 1 or left.dep_ not in ("compound", "flat"):
+            break
+    return out
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    try:
+        return frozenset(r["words"].lower() for r in load_tsv(ROLES_FILE) if r.get("words"))
+    except (OSError, KeyError):
+        return frozenset()
+
+
+def title_aliases(doc: Doc) -> dict[str, str]:
+    """Role nouns the document attaches to exactly one named person ("campaign manager Corey
+    Lewandowski", "the reporter, Michelle Fields"): news introduces a person by name and title and
+    then refers to them by the title ("the campaign manager"). A title given to two people is
+    ambiguous and left out."""
+    if not doc.has_annotation("DEP"):
+        return {}
+    seen: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
+            continue
+        titles = [c for c in tok.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            titles.append(tok.head)
+        key = _name_key(" ".join(t.text for t in _name_tokens(tok)))
+        if key is None:
+            continue
+        for title in titles:
+            seen.setdefault(title.lemma_.lower(), set()).add(key)
+    return {title: next(iter(keys)) for title, keys in seen.items() if len(keys) == 1}
 
 
 def _relation(verb: Token, span: Span, lex: Lexicon) -> tuple[str | None, str | None, list[Token]]:

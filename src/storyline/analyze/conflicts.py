@@ -8,20 +8,35 @@ Rules (each reason names the proposition and the incompatible values):
 
 - **contradiction** — two statements of the same proposition (same predicate class, participants
   that agree after actor resolution, the same temporal anchor) with incompatible values: relations
-  that cannot both hold (before vs after), did vs did not, disjoint quantities. Only factual,
-  unmodalised frames are compared: opinions (think, be), plans and possibilities (would, will,
-  may) and status updates ("no longer") never are, because differing opinions and a later state
-  are not conflicts. A bare denial ("It's just not true", "denied it happened") contradicts the
-  nearest earlier statement of another speaker, preferring one the denial's sentence names.
+  that cannot both hold (before vs after), did vs did not — including a verb and its converse
+  (declined = did not accept, opposed = did not support; ``-class`` rows of
+  ``claim_predicates.tsv``) —, disjoint quantities. Only factual, unmodalised frames are compared:
+  opinions (think, be), plans and possibilities (would, will, may) and status updates ("no longer")
+  never are, because differing opinions and a later state are not conflicts. An object that is an
+  unresolved pronoun ("yanked her") does not keep two frames apart when their doer is named and the
+  same.
+- **denials** — a bare denial ("It's just not true", "denied it happened") contradicts an earlier
+  assertion of another speaker. A denial that restates what it rejects ("Rubio's claim that Cruz is
+  in favor of legalizing … is not true") goes to the named claimant's statement sharing its words,
+  however far back; otherwise the nearest earlier assertion within a few sentences, preferring one
+  the denial's sentence names, and stopping at the denier's own earlier assertion. A reported denial
+  in other words than the claim ("her team denied that she would be accepting new speeches") that
+  matched no frame goes to the nearest earlier assertion about someone the denial's sentence names.
 - **dispute** — the same, when the proposition is about responsibility or intent (accusations,
-  attacks: the ``responsibility`` classes of ``conflict_cues.yml``).
+  attacks, laying hands on someone: the ``responsibility`` classes of ``conflict_cues.yml``); and
+  two speakers holding different parties responsible for the same matter, one of them the party the
+  other blames ("X blamed Y for the blast" / Y: "X was responsible for the blast").
 - **correction** — a statement carrying a revision cue (in its words: "was not as accurate as it
   could have been", "misspoke"; or in the reporting around it: "later walked back his comments")
   revises an earlier statement of the same speaker, or of the person the revision names (an aide
   saying that the candidate misspoke). Which earlier statement: the one already contradicted in the
-  document if there is one (the revision is about the disputed proposition); otherwise the opening
-  statement of the speaker's most recent earlier turn (news states a position, then elaborates it;
-  a walk-back withdraws the position). Strictly earlier ``said_on`` wins over text order.
+  document if there is one (the revision is about the disputed proposition); otherwise one sharing
+  most of its words; otherwise the opening statement of the speaker's most recent earlier turn (news
+  states a position, then elaborates it; a walk-back withdraws the position). A noun phrase that only
+  names a statement ("his comments") is neither a revision nor revised. Days order statements only
+  when the text gives them: a ``said_on`` that fell back to the publication date is an upper bound,
+  so a statement the text dates to an earlier day is of unknown order with it (text order decides
+  "earlier", and such a statement is never taken as the speaker's earlier turn).
 """
 
 from __future__ import annotations
@@ -44,6 +59,8 @@ from storyline.analyze.claims import (
     keys_match,
     lexical_overlap,
     load_lexicon,
+    names_a_statement,
+    normalise_quotes,
     quote_span,
     speaker_key,
 )
@@ -108,6 +125,9 @@ def same_anchor(a: Claim, b: Claim) -> bool:
 
 def compare(a: Claim, b: Claim, lex: Lexicon) -> tuple[ConflictKind, str] | None:
     """The conflict between two claims of different statements, with its reason, or None."""
+    mutual = blame_dispute(a, b, lex)
+    if mutual is not None:
+        return "dispute", mutual
     if not comparable(a, b):
         return None
     # Whether someone did the harm is a dispute over responsibility; how many died or when is not.
@@ -134,10 +154,61 @@ def compare(a: Claim, b: Claim, lex: Lexicon) -> tuple[ConflictKind, str] | None
         return None
     # did vs did not: the same object, and either both subjects known (and agreeing, checked above)
     # or the wording largely shared, so that an unknown subject is not a different proposition.
-    if a.negated != b.negated and same_object(a, b) and (
+    if a.negated != b.negated and (same_object(a, b) or _pronoun_object_of_named_doer(a, b)) and (
             (a.subject_key is not None and b.subject_key is not None) or lexical_overlap(a.terms, b.terms) >= 0.5):
         return blame, _reason_polarity(a, b)
     return None
+
+
+def _pronoun_object_of_named_doer(a: Claim, b: Claim) -> bool:
+    """An object that is an unresolved pronoun ("yanked her") is unknown, not different: it does
+    not keep "Lewandowski yanked her" from "Lewandowski never touched the reporter" when the doer
+    is named and the same on both sides (the named doer carries the identity of the proposition)."""
+    pronoun = (a.object is not None and a.object_key is None) or (b.object is not None and b.object_key is None)
+    return pronoun and is_named(a.subject_key) and keys_match(a.subject_key, b.subject_key)
+
+
+def responsible_party(c: Claim, lex: Lexicon) -> str | None:
+    """Whom a claim holds responsible: the accused of "X blamed Y" / "X accused Y", the doer of
+    "Y caused the blast" / "Y was responsible for it"; None when the claim assigns no responsibility."""
+    if c.kind != "fact" or c.negated or c.modality or c.pclass not in lex.responsibility:
+        return None
+    return c.object_key if c.pclass == "accuse" else c.subject_key
+
+
+def is_speaker(key: str | None, c: Claim) -> bool:
+    """Whether a participant key is the claim's own speaker ("Israel" is the country code ISR)."""
+    if key is None or c.speaker_key is None:
+        return False
+    return keys_match(key, c.speaker_key) or keys_match(
+        _name_key_of(display(None, key)), c.speaker_key)
+
+
+def _name_key_of(name: str | None) -> str | None:
+    words = re.findall(r"[\w-]+", (name or "").lower())
+    return words[-1] if words else None
+
+
+def blame_dispute(a: Claim, b: Claim, lex: Lexicon) -> str | None:
+    """A dispute over responsibility between two statements that assign it to different parties:
+    the one held responsible by the first speaker answers by holding someone else responsible for
+    the same matter ("X blamed Y for the blast" / Y: "X caused the blast"). The matter must be
+    shared: a content word beyond the names, so that mutual blame over two affairs is not one dispute."""
+    pa, pb = responsible_party(a, lex), responsible_party(b, lex)
+    if not (is_named(pa) and is_named(pb)) or keys_match(pa, pb):
+        return None
+    if a.speaker_key is None or b.speaker_key is None or keys_match(a.speaker_key, b.speaker_key):
+        return None
+    if not (is_speaker(pa, b) or is_speaker(pb, a)) or is_speaker(pa, a) or is_speaker(pb, b):
+        return None
+    names = {k for k in (a.subject_key, a.object_key, b.subject_key, b.object_key, a.speaker_key, b.speaker_key) if k}
+    names |= {(_name_key_of(display(None, k)) or "") for k in names}
+    matter = (set(a.terms) & set(b.terms)) - names - {a.predicate, b.predicate} - lex.responsibility
+    if not matter:
+        return None
+    return (f"Opposing claims of responsibility for the same matter ({', '.join(sorted(matter))}): "
+            f"{_who(a)} holds {display(None, pa) or pa} responsible (\"{_clip(a.text)}\"), {_who(b)} holds "
+            f"{display(None, pb) or pb} responsible (\"{_clip(b.text)}\").")
 
 
 def same_object(a: Claim, b: Claim) -> bool:
@@ -271,10 +342,28 @@ def _find_in_document(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim]
                                  speaker_key=speaker_key(quote), said_on=quote.said_on))
     for claim in denials:
         _bare_denial(doc, claim, quotes, claims, lex, found)
+    # "Her team denied that she would be accepting new speeches": a reported denial whose clause
+    # matched no earlier frame still denies something said before — but its words are not the
+    # earlier ones, so it is linked only to an assertion about someone the denial's sentence names,
+    # and only when the denied clause is about a person ("she", a name): "officials deny any
+    # bargaining took place" denies an event of its own, not whatever was said about the officials.
+    involved = {q for pair in found for q in pair}
+    for quote in quotes:
+        if quote.id in involved or not any(
+                c.quote == quote.id and c.stance == "deny" and c.kind == "fact" and (
+                    is_named(c.subject_key) or (c.subject is not None and c.subject_key is None))
+                for c in claims):
+            continue
+        _bare_denial(doc, Claim(id="", quote=quote.id, start=quote.start, end=quote.end, text=quote.content,
+                                predicate="deny", pclass="deny", kind="meta", stance="deny",
+                                speaker_key=speaker_key(quote), said_on=quote.said_on),
+                     quotes, claims, lex, found, linked_only=True)
 
     contradicted = {q for pair in found for q in pair}
     revised: list[Quote] = []
     for quote in quotes:
+        if _reference(doc, quote, lex):
+            continue  # "walked back his comments": the revision is what he said next, not the phrase
         found_cue = _revision_cue(doc, quote, quotes, lex)
         if found_cue is None:
             continue
@@ -302,9 +391,19 @@ def _reason_correction(quote: Quote, target: Quote, cue: str) -> str:
 
 
 def earlier_first(x: Claim, y: Claim, order: dict[str, int]) -> tuple[Claim, Claim]:
+    # Only the orientation of a conflict depends on this: the publication day a statement fell back
+    # to is the best guess of when it was made.
     kx = (x.said_on or "", order.get(x.quote, 0))
     ky = (y.said_on or "", order.get(y.quote, 0))
     return (x, y) if kx <= ky else (y, x)
+
+
+def dated_in_text(quote: Quote) -> bool:
+    """Whether the day a statement was made comes from the text ("told reporters Friday"). A day
+    that fell back to the publication date only says "on or before": it orders nothing, so the
+    Sunday interview quoted without a day in Monday's paper is not taken as later than Friday's
+    remarks that the paper dates. Which statement a revision revises depends on it."""
+    return quote.said_on is not None and quote.said_on_from == "text"
 
 
 def _add(found: dict[tuple[str, str], Conflict], conflict: Conflict) -> None:
@@ -353,11 +452,17 @@ def _context(doc: Doc, quote: Quote, back: int = 1, others: Sequence[Quote] = ()
 
 
 def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Sequence[Claim], lex: Lexicon,
-                 found: dict[tuple[str, str], Conflict]) -> None:
+                 found: dict[tuple[str, str], Conflict], linked_only: bool = False) -> None:
     """Link a denial without its own proposition ("It's just not true", "denied the report") to
-    the statement it denies: the nearest earlier statement of another speaker, within a few
-    sentences, preferring one whose speaker the denial names. The search stops at the denier's
-    own earlier statement: a denial right after one's own words continues one's own argument."""
+    the statement it denies.
+
+    A denial that restates what it rejects ("Rubio's claim that Cruz is in favor of legalizing …
+    is not true") names its target: the statement of the named claimant sharing a content word with
+    the restatement, however far back. Otherwise the nearest earlier assertion of another speaker,
+    within a few sentences, preferring one whose speaker the denial names. The search stops at the
+    denier's own earlier assertion: a denial right after one's own words continues one's own argument
+    (a statement of theirs asserting nothing, such as "criticized Manafort for accusing the
+    campaign", does not stop it)."""
     index = {q.id: i for i, q in enumerate(quotes)}
     if denial.quote not in index:
         return
@@ -366,25 +471,38 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
     here = _sent_no(sents, quote.start)
     context = (_context(doc, quote, back=0, others=quotes) + " " + quote.content).lower()
     denier = speaker_key(quote)
-    candidates: list[Quote] = []
-    for q in sorted((q for q in quotes if q.start < quote.start and q.id != quote.id), key=lambda q: -q.start):
-        if here - _sent_no(sents, q.start) > DENIAL_WINDOW:
-            break
-        if q.start <= quote.start < q.end or quote.start <= q.start < quote.end:
-            continue  # nested in the denial itself
-        if denier is not None and speaker_key(q) == denier:
-            break
-        # A denial contradicts an assertion; a denial before it is on the same side of the argument.
-        if any(c.quote == q.id and c.kind == "fact" and c.stance != "deny" for c in claims):
-            candidates.append(q)
-    if not candidates:
-        return
-    named = [q for q in candidates if speaker_key(q) and re.search(rf"\b{re.escape(speaker_key(q) or '')}\b", context)]
     span = quote_span(doc, quote)
     others = {t.lower_ for t in span if t.pos_ == "PROPN"} - {denier} if span is not None else set()
-    if not named and others and not any(speaker_key(q) in others for q in candidates):
-        return  # the denial names whose account it rejects, and that account is not quoted here
-    target = (named or candidates)[0]
+    target = _restated_target(quote, quotes, claims, others) if others else None
+    candidates: list[Quote] = []
+    for q in sorted((q for q in quotes if q.start < quote.start and q.id != quote.id), key=lambda q: -q.start):
+        if target is not None or here - _sent_no(sents, q.start) > DENIAL_WINDOW:
+            break
+        if _nested(q, quote):
+            continue  # nested in the denial itself
+        asserting = [c for c in claims if c.quote == q.id and c.stance != "deny"]
+        if denier is not None and speaker_key(q) == denier:
+            if asserting:
+                break
+            continue
+        # A denial contradicts an assertion; a denial before it is on the same side of the argument.
+        if any(c.kind == "fact" for c in asserting):
+            candidates.append(q)
+    if target is None and linked_only:
+        names = _names_in(doc, _context(doc, quote, back=0, others=[q for q in quotes if q.id != quote.id])) - {
+            denier}
+        candidates = [q for q in candidates if (_names_in(doc, q.content) - {speaker_key(q)}) & names]
+        target = candidates[0] if candidates else None
+        if target is None:
+            return
+    if target is None:
+        if not candidates:
+            return
+        named = [q for q in candidates
+                 if speaker_key(q) and re.search(rf"\b{re.escape(speaker_key(q) or '')}\b", context)]
+        if not named and others and not any(speaker_key(q) in others for q in candidates):
+            return  # the denial names whose account it rejects, and that account is not quoted here
+        target = (named or candidates)[0]
     evidence = _substance(quote, quotes, sents)
     target_claims = [c for c in claims if c.quote == target.id and c.kind == "fact"]
     accusing = any(c.pclass in lex.responsibility for c in target_claims) or (
@@ -395,6 +513,48 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
               f"{target.speaker.name if target.speaker else 'an earlier source'} asserted — \"{_clip(what)}\" — "
               f"saying \"{_clip(evidence.content, 60)}\".")
     _add(found, Conflict(kind, target.id, evidence.id, reason))
+
+
+def _names_in(doc: Doc, text: str) -> set[str]:
+    """Surnames and other capitalised names in ``text`` (lower case, without a possessive 's):
+    a cheap look, without parsing, at whom a passage mentions."""
+    out = set()
+    for word in re.findall(r"\b[A-Z][\w-]+(?:['’]s)?", normalise_quotes(text)):
+        w = word.lower().removesuffix("'s")
+        if w not in _SENTENCE_WORDS:
+            out.add(w)
+    return out
+
+
+#: Capitalised words that are not names (sentence openers and the like).
+_SENTENCE_WORDS = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "our",
+                             "this", "that", "these", "those", "but", "and", "in", "on", "at", "if", "when", "as",
+                             "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"))
+
+
+def _nested(q: Quote, other: Quote) -> bool:
+    return q.start <= other.start < q.end or other.start <= q.start < other.end
+
+
+def _restated_target(denial: Quote, quotes: Sequence[Quote], claims: Sequence[Claim],
+                     named: set[str]) -> Quote | None:
+    """The statement a denial restates: by a claimant the denial names, sharing a content word
+    (not a name) with the denial's own words; the closest such statement when several do."""
+    denier = speaker_key(denial)
+    words = {t for c in claims if c.quote == denial.id for t in c.terms} - named
+    best: tuple[int, int, Quote] | None = None
+    for q in quotes:
+        key = speaker_key(q)
+        if q.id == denial.id or key is None or key == denier or key not in named or _nested(q, denial):
+            continue
+        terms = {t for c in claims if c.quote == q.id for t in c.terms} - named
+        shared = len(words & terms)
+        if shared == 0:
+            continue
+        rank = (shared, -abs(q.start - denial.start), q)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return best[2] if best is not None else None
 
 
 def _denied_in_reporting(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon) -> bool:
@@ -486,12 +646,13 @@ def _principals(doc: Doc, quote: Quote) -> set[str]:
 def _revised_statement(doc: Doc, quote: Quote, names: set[str], quotes: Sequence[Quote],
                        claims: Sequence[Claim], contradicted: set[str], lex: Lexicon) -> Quote | None:
     revisions = {c.quote for c in claims if c.stance == "correct"}
-    earlier = [q for q in quotes if q.id != quote.id and q.id not in revisions
+    earlier = [q for q in quotes if q.id != quote.id and q.id not in revisions and not _reference(doc, q, lex)
                and speaker_key(q) in names and _before(q, quote)
                and not (q.start <= quote.start < q.end or quote.start <= q.start < quote.end)]
     if not earlier:
         return None
-    strictly = [q for q in earlier if q.said_on and quote.said_on and q.said_on < quote.said_on]
+    strictly = [q for q in earlier if dated_in_text(q) and dated_in_text(quote) and (q.said_on or "") < (
+        quote.said_on or "")]
     pool = strictly or earlier
     hit = [q for q in pool if q.id in contradicted]
     if hit:
@@ -508,8 +669,12 @@ def _revised_statement(doc: Doc, quote: Quote, names: set[str], quotes: Sequence
         return best
     # Otherwise the speaker's most recent earlier turn (consecutive statements): news states a
     # position, then elaborates it; a walk-back withdraws the position. Within the turn, the
-    # statement sharing words with the revision, else the opening one.
-    pool = sorted(pool, key=lambda q: (q.said_on or "", q.start))
+    # statement sharing words with the revision, else the opening one. A statement whose day the
+    # text gives and one whose day it does not are of unknown order: neither is the "earlier turn".
+    pool = [q for q in pool if order_known(q, quote)]
+    if not pool:
+        return None
+    pool = sorted(pool, key=lambda q: (q.said_on or "" if dated_in_text(q) else "", q.start))
     last = pool[-1]
     turn_speaker = speaker_key(last)
     i = quotes.index(last)
@@ -519,7 +684,22 @@ def _revised_statement(doc: Doc, quote: Quote, names: set[str], quotes: Sequence
     return max(turn, key=lambda q: (overlap(q), -q.start))
 
 
+def order_known(q: Quote, ref: Quote) -> bool:
+    """Whether the days of two statements say which came first (or that they came the same day).
+    A day that fell back to the publication date is an upper bound: a statement the text dates to
+    an earlier day may have come before or after it."""
+    if dated_in_text(q) == dated_in_text(ref):
+        return True
+    dated, undated = (q, ref) if dated_in_text(q) else (ref, q)
+    return undated.said_on is None or (dated.said_on or "") >= undated.said_on
+
+
+def _reference(doc: Doc, quote: Quote, lex: Lexicon) -> bool:
+    span = quote_span(doc, quote)
+    return span is not None and names_a_statement(span, lex)
+
+
 def _before(q: Quote, ref: Quote) -> bool:
-    if q.said_on and ref.said_on and q.said_on != ref.said_on:
-        return q.said_on < ref.said_on
+    if dated_in_text(q) and dated_in_text(ref) and q.said_on != ref.said_on:
+        return (q.said_on or "") < (ref.said_on or "")
     return q.start < ref.start

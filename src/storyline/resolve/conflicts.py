@@ -12,7 +12,10 @@ It scales by blocking, never by comparing all pairs of statements:
   government immediately after" meet in the block (inform, IRQ) and nowhere else;
 - revisions are grouped by speaker: a correction is only looked for among the same speaker's
   (or the named principal's) earlier statements;
-- events are grouped by (type, source, target, place).
+- events are grouped by (type, source, target, place);
+- a statement reported in several documents (the same words, near-verbatim) is found by blocking on
+  its longest words; the conflicts each document found for it hold for every report of it ("She just
+  made it up", in one article, denies the claim another article quotes).
 
 Within a block, pairs are compared with the same rules as within one document
 (:func:`storyline.analyze.conflicts.compare`); a block larger than ``max_block`` is compared only
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,7 +48,7 @@ from storyline.analyze.claims import (
     lexical_overlap,
     load_lexicon,
 )
-from storyline.analyze.conflicts import compare, display
+from storyline.analyze.conflicts import compare, display, is_speaker, responsible_party
 from storyline.model import Analysis, Claim, Conflict, Event, Quote
 
 #: Blocks larger than this are compared only between claims close in time.
@@ -75,6 +79,7 @@ def find_conflicts(analyses: Iterable[Analysis], *, nlp: Language | None = None,
     lex = lexicon or load_lexicon()
     items: list[_Item] = []
     events: list[tuple[str, str, Event]] = []
+    analyses = list(analyses)
     for analysis in analyses:
         doc_id = analysis.document.id
         quotes = {q.id: q for q in analysis.quotes}
@@ -87,9 +92,9 @@ def find_conflicts(analyses: Iterable[Analysis], *, nlp: Language | None = None,
         events.extend((doc_id, analysis.document.published, e) for e in analysis.events)
 
     found: dict[tuple[str, str, str, str], Conflict] = {}
-    for block in _claim_blocks(items).values():
+    for block in _claim_blocks(items, lex).values():
         for x, y in _pairs(block, max_block, window_days):
-            if x.doc == y.doc or not _same_occasion(x.claim, y.claim, window_days):
+            if x.doc == y.doc or not _same_occasion(x.claim, y.claim, window_days, lex):
                 continue
             a, b = (x, y) if _when(x) <= _when(y) else (y, x)
             result = compare(a.claim, b.claim, lex)
@@ -100,6 +105,8 @@ def find_conflicts(analyses: Iterable[Analysis], *, nlp: Language | None = None,
         key = (conflict.a_doc or "", conflict.a, conflict.b_doc or "", conflict.b)
         found[key] = conflict
     for conflict in _event_conflicts(events):
+        _put(found, conflict)
+    for conflict in _shared_statement_conflicts(analyses):
         _put(found, conflict)
     return list(found.values())
 
@@ -138,18 +145,21 @@ def _when(item: _Item) -> tuple[str, str, int]:
     return (item.claim.said_on or "", item.doc, item.order)
 
 
-def _same_occasion(a: Claim, b: Claim, window_days: int) -> bool:
+def _same_occasion(a: Claim, b: Claim, window_days: int, lex: Lexicon | None = None) -> bool:
     """Across documents only a named participant they share ("Iraq", not "people") and statements
-    close in time make two claims candidates for the same proposition."""
+    close in time make two claims candidates for the same proposition. In a dispute over
+    responsibility the shared participant may be a speaker: the one the other statement blames."""
     named = any(is_named(x) and keys_match(x, y) for x, y in ((a.subject_key, b.subject_key),
                                                                (a.object_key, b.object_key)))
+    if not named and lex is not None:
+        named = is_speaker(responsible_party(a, lex), b) or is_speaker(responsible_party(b, lex), a)
     if not named:
         return False
     da, db = _day(a.said_on), _day(b.said_on)
     return da is None or db is None or abs((da - db).days) <= window_days
 
 
-def _claim_blocks(items: Sequence[_Item]) -> dict[tuple[str, str], list[_Item]]:
+def _claim_blocks(items: Sequence[_Item], lex: Lexicon) -> dict[tuple[str, str], list[_Item]]:
     blocks: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for item in items:
         c = item.claim
@@ -158,7 +168,23 @@ def _claim_blocks(items: Sequence[_Item]) -> dict[tuple[str, str], list[_Item]]:
         for key in {c.subject_key, c.object_key}:
             if is_named(key):
                 blocks[(c.pclass, _block_key(key or ""))].append(item)
+        # Claims of responsibility meet where one's blamed party is the other's speaker, whatever
+        # verbs they use ("X blamed Y" / Y: "X caused it"); the speaker's surname is the meeting key.
+        party = responsible_party(c, lex)
+        if is_named(party):
+            for key in {_name_of(party or ""), c.speaker_key}:
+                if key:
+                    blocks[(_BLAME, _block_key(key))].append(item)
     return blocks
+
+
+_BLAME = "<responsibility>"
+
+
+def _name_of(key: str) -> str:
+    # A country code meets the surname-style speaker key of that country ("ISR" → "israel").
+    name = display(None, key) if len(key) == 3 and key.isupper() else key
+    return (name or key).lower().split()[-1]
 
 
 def _block_key(key: str) -> str:
@@ -231,6 +257,96 @@ def _corrections(items: Sequence[_Item], contradicted: set[tuple[str | None, str
 def _clip(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+#: Two reports are of the same statement when this share of the shorter one's words is in the other …
+SAME_STATEMENT_OVERLAP = 0.9
+#: … and the shorter one has at least this many content words (a short phrase recurs by chance).
+#: Negations ("not", "no", "never", "didn") are content words: "did not" and "did" are two statements.
+SAME_STATEMENT_WORDS = 8
+_FUNCTION_WORDS = frozenset((
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
+    "this", "these", "those", "is", "are", "was", "were", "be", "been", "it", "its", "he", "she", "they", "we",
+    "you", "i", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "do", "does",
+    "did", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "than", "then",
+    "so", "if",
+))
+
+
+_NEGATIONS = frozenset(("not", "no", "never", "nor", "none", "nothing", "without", "cannot", "didn", "don", "doesn",
+                        "isn", "wasn", "aren", "weren", "won", "hasn", "haven", "hadn", "couldn", "wouldn"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+                     if w not in _FUNCTION_WORDS and len(w) > 1)
+
+
+def _shared_statement_conflicts(analyses: Sequence[Analysis]) -> list[Conflict]:
+    """Conflicts found within one document, carried to the reports of the same statements in others.
+
+    Same statement: the same words (``SAME_STATEMENT_OVERLAP`` of the shorter one's content words, at
+    least ``SAME_STATEMENT_WORDS`` of them). Attribution is not required to agree — a verbatim quote
+    of that length is one statement whoever the extractor took for its speaker. A conflict between
+    statements A and B in one document holds between every report of A and every report of B.
+    Statements are blocked on their three longest words, never compared all against all, and only
+    blocks holding a statement some document found in conflict are looked at."""
+    reports: list[tuple[str, Quote, frozenset[str]]] = []
+    index: dict[tuple[str, str], int] = {}
+    blocks: dict[str, list[int]] = defaultdict(list)
+    involved: set[int] = set()
+    for analysis in analyses:
+        in_conflict = {c.a for c in analysis.conflicts} | {c.b for c in analysis.conflicts}
+        for q in analysis.quotes:
+            words = _words(q.content)
+            if len(words) < SAME_STATEMENT_WORDS:
+                continue
+            n = len(reports)
+            reports.append((analysis.document.id, q, words))
+            index[(analysis.document.id, q.id)] = n
+            if q.id in in_conflict:
+                involved.add(n)
+            for key in sorted(words, key=lambda w: (-len(w), w))[:3]:
+                blocks[key].append(n)
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in blocks.values():
+        # Statements in conflict against the block: a common long word cannot make this quadratic.
+        for i in (m for m in members if m in involved):
+            for j in members:
+                if i != j and reports[i][0] != reports[j][0]:
+                    wi, wj = reports[i][2], reports[j][2]
+                    if len(wi & wj) / min(len(wi), len(wj)) >= SAME_STATEMENT_OVERLAP and not (wi ^ wj) & _NEGATIONS:
+                        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(reports)):
+        groups[root(n)].append(n)
+
+    def reports_of(doc_id: str, qid: str) -> list[tuple[str, str]]:
+        n = index.get((doc_id, qid))
+        if n is None:
+            return [(doc_id, qid)]
+        return [(reports[m][0], reports[m][1].id) for m in groups[root(n)]]
+
+    out: list[Conflict] = []
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        for c in analysis.conflicts:
+            ra, rb = reports_of(doc_id, c.a), reports_of(doc_id, c.b)
+            if len(ra) == 1 and len(rb) == 1:
+                continue
+            for da, qa in ra:
+                for db, qb in rb:
+                    if da != db:
+                        out.append(Conflict(c.kind, qa, qb, f"{c.reason} (Found in {doc_id}; the same statements "
+                                                            "are reported in both documents.)", da, db))
+    return out
 
 
 def _event_conflicts(events: Sequence[tuple[str, str, Event]]) -> list[Conflict]:

@@ -264,3 +264,137 @@ def test_quote_ids_and_offsets_on_a_messy_text() -> None:
         "''Old style,'' said Mr. Smith. ``Backticks,'' he added.\n"
     )
     run(text)  # run() checks ids, order and that every content is its span of the text
+
+
+# -- speaker rules added for issue #4 (sentences of our own) -------------------------------------
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    text = '<blockquote author="JaneRoe" tweet_id="6721">Thoughts and prayers</blockquote> She said "we will win".'
+    assert marked_texts(text) == ["we will win"]
+    assert marked_texts('pic="" author="JaneRoe">It went well, "she said" it did.') == ["she said"]
+
+
+def _speaker_of(quotes: list[Quote], start: str) -> str | None:
+    found = next(q for q in quotes if q.content.startswith(start))
+    return found.speaker.name if found.speaker is not None else None
+
+
+@pytest.mark.model
+def test_participle_clause_shares_the_speaker() -> None:
+    text = (
+        "“The budget is a disaster,” Mayor Tom Briggs said, going on to say that the city has spent "
+        "“ten years fixing roads that nobody uses.”"
+    )
+    quotes = run(text)
+    assert all(q.speaker is not None and q.speaker.name == "Tom Briggs" for q in quotes)
+
+
+@pytest.mark.model
+def test_inverted_said_and_colon() -> None:
+    text = (
+        "“The plan is sound,” said Ruth Okafor, an economist.\n\n"
+        "Critics disagree. Said Okafor: “I don’t get the sense they read it.”"
+    )
+    quotes = run(text)
+    assert _speaker_of(quotes, "I don’t get") == "Ruth Okafor"
+
+
+@pytest.mark.model
+def test_named_subject_before_a_colon_frames_the_quote() -> None:
+    text = (
+        "The Ohio Board of Elections was firm in its ruling: “Further argument on this question is pointless.”"
+    )
+    quotes = run(text)
+    assert quotes and quotes[0].speaker is not None and "Board of Elections" in quotes[0].speaker.name
+
+
+@pytest.mark.model
+def test_quote_after_a_paragraph_that_reports_a_statement() -> None:
+    text = (
+        "After the vote, the Harbor Commission issued a statement apologizing to residents.\n\n"
+        "“We regret the confusion and we will hold a new hearing next month.”"
+    )
+    quotes = run(text)
+    assert _speaker_of(quotes, "We regret") == "Harbor Commission"
+
+
+@pytest.mark.model
+def test_age_as_a_noun_is_the_person_on_stage() -> None:
+    text = (
+        "Laura Benton spoke for twenty minutes on Monday night.\n\n"
+        "“Daniel is, and always has been, a loyal friend,” said the 46-year-old."
+    )
+    quotes = run(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Laura Benton"
+    assert "46-year-old" in (quotes[0].speaker.mention or "")
+
+
+@pytest.mark.model
+def test_names_inside_the_quote_are_not_antecedents() -> None:
+    text = "Anna Kowalski spoke first.\n\n“Peter Grant is a liar and a coward,” she said."
+    quotes = run(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Anna Kowalski"
+
+
+@pytest.mark.model
+def test_it_stands_for_the_organisation_subject() -> None:
+    text = (
+        "The Harbor Commission voted on Monday to raise fees.\n\n"
+        "The increase is needed to close what it called “a deficit that cannot wait another year.”"
+    )
+    quotes = run(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Harbor Commission"
+    assert quotes[0].speaker.mention == "it"
+
+
+@pytest.mark.model
+def test_dash_signature_with_an_initial() -> None:
+    text = (
+        "“We will vote in November and we will win.” ― Maria Gonzalez\n"
+        "“Nobody in this town asked us what we want.” ― Julie A. Ortega Ruiz.\n"
+    )
+    quotes = run(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Maria Gonzalez", "Julie A. Ortega Ruiz"]
+
+
+def _parsed(
+    words: list[str], pos: list[str], tags: list[str], heads: list[int], deps: list[str], ents: list[str]
+) -> Any:
+    """A hand-made parse with the small model's mistakes in it, so the fallbacks are tested without it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents)
+
+
+def test_torn_noun_phrase_before_a_cue_ends_in_its_name() -> None:
+    from storyline.analyze.quotes import _phrase_head
+
+    # "Tulsa police Chief Chuck Jordan said": the model read "Tulsa" as a verb and hung the rest on it.
+    doc = _parsed(
+        ["Tulsa", "police", "Chief", "Chuck", "Jordan", "said"],
+        ["VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB"],
+        ["VBD", "NN", "NNP", "NNP", "NNP", "VBD"],
+        [5, 2, 0, 4, 2, 5],
+        ["dep", "compound", "dobj", "compound", "appos", "ROOT"],
+        ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    head = _phrase_head(list(doc[0:5]))
+    assert head is not None and head.text == "Jordan"
+
+
+def test_name_right_before_a_subjectless_verb_is_its_subject() -> None:
+    from storyline.analyze.quotes import _name_before
+
+    # "In a statement to the Herald, Mark Ellison, said:": the name read as an apposition of the paper.
+    doc = _parsed(
+        ["In", "a", "statement", "to", "the", "Herald", ",", "Mark", "Ellison", ",", "said", ":"],
+        ["ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"],
+        ["IN", "DT", "NN", "IN", "DT", "NNP", ",", "NNP", "NNP", ",", "VBD", ":"],
+        [10, 2, 0, 2, 5, 3, 5, 8, 5, 10, 10, 10],
+        ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+        ["O", "O", "O", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    subject = _name_before(doc[10], set())
+    assert subject is not None and subject.text == "Ellison"

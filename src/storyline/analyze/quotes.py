@@ -6,6 +6,7 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
    ````…''``, and single marks outside double ones. A paragraph that ends inside a quote is cut
    there; when the next paragraph re-opens with a mark, it continues the same quote (wire style for
    multi-paragraph quotes). Unbalanced marks cost at most their own paragraph, never the document.
+   Markup left in the text (``author="RandPaul"`` in an embedded tweet) is attribute syntax, not quotation.
 2. **Speech cues** come from ``data/speech_cues.yml``: speech verbs, "according to", naming verbs
    ("called it “X”"), speech nouns with a that-clause ("Trump's claim that …"). Cues inside quote
    marks belong to the quoted speaker's own words and are not used.
@@ -15,14 +16,19 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
    "Patel said: “…”"; a bare "he wrote." after the quote). Without a speech verb, English still
    frames quotes in a few fixed ways, each a rule here: a verb right after the quote with its
    subject ("“…!” beamed Hartley"), a verb with no object before a comma or colon and the quote
-   ending the sentence ("Hillary shot back, “…”"), a named subject and a colon ("Warren: ‘…’"), a
+   ending the sentence ("Hillary shot back, “…”"), a named subject and a colon ("Warren: ‘…’",
+   "Said Ellis: “…”", "the Board was conclusive in its findings: “…”"), a
    dash and a name closing the paragraph ("“…” ― Steve Quinlan"), and a name and a colon opening a
    paragraph (headlines and transcripts: "PENCE: …").
    A marked span inside a reported clause that says more than the span makes that clause a
    **mixed** quote (Kirby told reporters that Washington had informed Iraq “before” the strikes);
    a naming verb's quote is mixed with its object ("called the report “fake news”"). A quoted
    sentence with no cue continues the previous speaker's turn in the paragraph (same cue) or opens
-   the next paragraph as a new statement by the same speaker (no cue). Quoted words with no cue and
+   the next paragraph as a new statement by the same speaker (no cue); a quote opening a paragraph
+   right after a paragraph that ends by reporting someone's words ("the DNC issued a statement
+   apologizing …") is theirs. A participle cue the parse left without a subject ("…,” Sanders said,
+   going on to say …") shares the subject of the clause before it, and a name right before a
+   subject-less speech verb is its subject. Quoted words with no cue and
    no clause of their own, and title-case names of works and programmes, are not statements.
 4. **Indirect quotes**: a cue with a reported clause ("said that …", "X said Monday", "according to
    X", "urged Y to …", "accused Y of …") and no quote marks. Reported speech with nobody reporting
@@ -63,7 +69,10 @@ _DOUBLE_TOGGLE = {'"', "''"}
 _SINGLE_OPEN = {"‘", "‹", "'"}
 _SINGLE_CLOSE = {"’", "›", "'"}
 _OPEN_CONTEXT = set("([{—–-:/;,") | {""}
-_DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][^\n.,;:!?]{1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
+#: "“…” ― Julie A. Diaz Martinez.": a name after a dash closing the paragraph; an initial's period is part of it.
+_DASH_SIGNATURE = re.compile(
+    r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z](?:[^\n.,;:!?]|(?<=\b[A-Z])\.){1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)"
+)
 _SPEAKER_LINE = re.compile(r"\s*[“\"‘']?\s*([A-Z][\w.’'\- ]{0,60}?)\s*:\s+(?=\S)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -254,7 +263,13 @@ def find_marked(text: str) -> list[Marked]:
                 before == "" or before.isspace() or before in _OPEN_CONTEXT
             ) and not after.isspace()
             closing_ctx = before != "" and not before.isspace()
-            if state is None:
+            if state is None and before == "=" and mark in _DOUBLE_TOGGLE:
+                # author="RandPaul" in an embedded tweet's markup: an attribute value, not a quotation.
+                state = (at, after_at, "a")
+            elif state is not None and state[2] == "a":
+                if mark in _DOUBLE_TOGGLE:
+                    state = None
+            elif state is None:
                 # A closing-shaped ” that opens a paragraph or a word is a typo for “ in wire copy.
                 wrong_way = mark == "”" and (at == pstart + first or (opening_ctx and after != ""))
                 if mark in _DOUBLE_OPEN or mark in _DOUBLE_TOGGLE or wrong_way:
@@ -335,12 +350,13 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
     # A cue whose subject sits inside quote marks is a misparse of the quoted words, not a frame.
     cues = [c for c in _find_cues(doc, lex, verbs, inside) if c.tok.i not in inside]
     resolver = SpeakerResolver(doc, lex.speakers)
+    resolver.quoted = inside
     para_starts = [m.start() for m in re.finditer(r"[^\n]+", text)]
     speakers: dict[int, Speaker | None] = {}
 
     def speaker_of(cue: CueHit) -> Speaker | None:
         if cue.tok.i not in speakers:
-            head = cue.speaker_head
+            head = cue.speaker_head if cue.speaker_head is not None else _participle_subject(cue, cues, inside)
             speakers[cue.tok.i] = resolver.speaker(head) if head is not None else None
             if head is not None and speakers[cue.tok.i] is not None:
                 resolver.learn_gender(speakers[cue.tok.i].name, head.text)  # type: ignore[union-attr]
@@ -399,7 +415,7 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
         # A signature ("“…” ― Name") is a cue in itself; the other frames need a statement-like quote.
         signed = _dash_cue(doc, m)
         framed = signed or (
-            _colon_cue(doc, span)
+            _colon_cue(doc, span, verbs)
             or _quotative_frame(doc, m, span, inside)
             or _leading_frame(doc, m, span, inside)
         )
@@ -409,7 +425,13 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
             continue
         if _clause_like(span) or m.continues:
             previous = _continued_from(turns, m, para, para_starts, text)
-            if previous is not None:
+            lead = _lead_in_cue(cues, m, para, para_starts, text)
+            if lead is not None and (previous is None or (previous.paragraph < para and previous.start < lead.start)):
+                # "The DNC issued a statement apologizing to Sanders.\n\n“On behalf of …”": a quote opening
+                # a paragraph, after a paragraph that ends by reporting someone's words, gives those words.
+                drafts.append(_Draft("direct", m.start, m.end, None, speaker_of(lead), para))
+                turns.append(drafts[-1])
+            elif previous is not None:
                 # Within one paragraph the earlier cue still introduces the quote ("“A,” he said. “B.”");
                 # a new paragraph is a new statement by the same speaker, with no cue of its own.
                 same_para = previous.paragraph == para
@@ -492,9 +514,8 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
             if lemma in verbs or _as_x_put_it(tok):
-                yield CueHit(
-                    tok, tok.idx, tok.idx + len(tok.text), "verb", _subject(tok, inside), _frame(tok)
-                )
+                subject = _subject(tok, inside) or _name_before(tok, inside)
+                yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "verb", subject, _frame(tok))
             elif lemma in lex.naming_verbs and _active_naming(tok, inside):
                 yield CueHit(
                     tok, tok.idx, tok.idx + len(tok.text), "naming", _subject(tok, inside), _frame(tok)
@@ -572,6 +593,43 @@ def _subject(verb: Tok, inside: set[int], depth: int = 0) -> Tok | None:
         # "…, saying …", "and added …", "took to Twitter to say …": the governing clause's subject.
         return _subject(verb.head, inside, depth + 1)
     return None
+
+
+def _name_before(verb: Tok, inside: set[int]) -> Tok | None:
+    """A person's name right before a finite speech verb the model left without a subject ("In a
+    statement to the Observer, her adviser, Jake Sullivan, said: …", the name read as an apposition
+    of the newspaper): English puts the subject before the verb, so the name is who spoke."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    prev = verb.i - 1
+    doc = verb.doc
+    while prev >= 0 and (doc[prev].is_punct or doc[prev].is_space):
+        prev -= 1
+    if prev < 0 or prev in inside or prev < _sent_start(verb):
+        return None
+    tok = doc[prev]
+    return tok if tok.ent_type_ == "PERSON" and tok.head.i != verb.i else None
+
+
+def _participle_subject(cue: CueHit, cues: Sequence[CueHit], inside: set[int]) -> Tok | None:
+    """Who speaks in a participial clause the model left without a subject ("…,” Sanders said, going
+    on to say that …"; "Mr. Trump hardly clarified the matter, … asserting, ‘…’"): a participle
+    shares the subject of the clause it follows, so the latest speaker or subject before it in the
+    sentence."""
+    tok = cue.tok
+    if cue.kind != "verb" or tok.tag_ != "VBG":
+        return None
+    start = _sent_start(tok)
+    earlier = [c for c in cues if start <= c.tok.i < tok.i and c.speaker_head is not None]
+    if earlier:
+        return earlier[-1].speaker_head
+    doc = tok.doc
+    subjects = [
+        t
+        for t in doc[start : tok.i]
+        if t.dep_ == "nsubj" and t.i not in inside and (t.pos_ == "PROPN" or t.lower_ in {"he", "she"})
+    ]
+    return subjects[-1] if subjects else None
 
 
 def _frame(verb: Tok) -> set[int]:
@@ -710,15 +768,21 @@ def _adjacent(doc: Doc, cue: CueHit, m: Marked, span: Any) -> bool:
     return len(words) <= MAX_GAP_TOKENS and all(t.i in allowed for t in words)
 
 
-def _colon_cue(doc: Doc, span: Any) -> CueHit | None:
-    """A headline's "Warren Hammers Stumpf: ‘…’": a named subject, a colon, then the quote."""
+def _colon_cue(doc: Doc, span: Any, verbs: frozenset[str] = frozenset()) -> CueHit | None:
+    """A headline's "Warren Hammers Stumpf: ‘…’": a named subject, a colon, then the quote. The
+    inverted "Said Ellis: “…”" is the same frame with the speech verb first (the small model reads
+    "Said Ellis" as one name, so the name is the root)."""
     if span.start < 2:
         return None
     colon = next((t for t in reversed(doc[max(0, span.start - 3) : span.start]) if t.text == ":"), None)
     if colon is None or _sent_start(colon) != _sent_start(doc[colon.i - 1]):
         return None
-    root = _sent_root(doc[colon.i - 1])
+    root = _frame_root(doc[colon.i - 1], set(range(span.start, span.end)))
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and root.pos_ == "PROPN" and root.i < colon.i:
+        first = doc[_sent_start(root)]
+        if first.i < root.i and first.lemma_.lower() in verbs and first.text[:1].isupper():
+            subject = root
     if (
         subject is None
         or subject.i > colon.i
@@ -726,6 +790,15 @@ def _colon_cue(doc: Doc, span: Any) -> CueHit | None:
     ):
         return None
     return CueHit(colon, colon.idx, colon.idx + 1, "colon", subject, {colon.i})
+
+
+def _frame_root(tok: Tok, qset: set[int]) -> Tok:
+    """The head of the clause ``tok`` belongs to, not climbing into the quote: the small model often
+    makes the quoted sentence the root and hangs the frame before the colon on it."""
+    root = tok
+    while root.head.i != root.i and root.head.i not in qset:
+        root = root.head
+    return root
 
 
 def _speaker_lines(
@@ -870,7 +943,13 @@ def _phrase_head(tokens: Sequence[Tok]) -> Tok | None:
     """The head of the noun phrase among ``tokens``: the nominal whose own head lies outside them."""
     ids = {t.i for t in tokens}
     heads = [t for t in tokens if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.head.i not in ids]
-    return heads[0] if heads else None
+    if heads:
+        return heads[0]
+    # The model tore the phrase apart ("Tulsa police Chief Chuck Jordan said", Tulsa read as a verb):
+    # an English noun phrase ends in its head, and a person's name is the head of a titled name.
+    names = [t for t in tokens if t.ent_type_ == "PERSON"]
+    nominals = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
+    return (names or nominals or [None])[-1]
 
 
 def _says_more(clause: Sequence[Tok], qset: set[int]) -> bool:
@@ -1037,6 +1116,38 @@ def _continued_from(
             return draft
         return None
     return None
+
+
+def _lead_in_cue(
+    cues: Sequence[CueHit], m: Marked, para: int, para_starts: list[int], text: str
+) -> CueHit | None:
+    """The cue of the last sentence of the previous paragraph, when the quote opens its own paragraph:
+    of several cues in that sentence, the one highest in the tree (the main clause's speaker, not one
+    reported inside it)."""
+    if para == 0 or text[para_starts[para] : m.open_at].strip():
+        return None
+    para_end = text.find("\n", m.close_end)
+    para_end = len(text) if para_end < 0 else para_end
+    if any(m.close_end <= c.start < para_end for c in cues):
+        return None  # a cue of its own after the quote, even one the parse did not tie to it, decides
+    lo, hi = para_starts[para - 1], para_starts[para]
+    before = [c for c in cues if lo <= c.start < hi and c.speaker_head is not None]
+    if not before:
+        return None
+    last = before[-1].tok
+    doc = last.doc
+    after = doc[_sent_end(last)].idx if _sent_end(last) < len(doc) else len(text)
+    if re.search(r"[A-Za-z]", text[after:hi]):
+        return None  # the paragraph goes on after the reporting sentence
+    in_sent = [c for c in before if _sent_start(c.tok) == _sent_start(last)]
+    return min(in_sent, key=lambda c: (_depth(c.tok), c.tok.i))
+
+
+def _depth(tok: Tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _paragraph(para_starts: list[int], pos: int) -> int:

@@ -20,8 +20,11 @@ news writing, not of one corpus:
    before the pronoun, else the speaker of the latest statement or the latest subject person within
    the last sentences, skipping candidates of the other gender. Gender comes from honorifics
    ("Mrs.", "Mr.") or, failing those, from a clear majority of the pronouns that follow the person as
-   subject in their own sentences ("Warren said her bill …"); no list of names is used. "they"/"it"
-   refer to the latest organisation or group subject. An unresolved pronoun stays as written.
+   subject in their own sentences ("Warren said her bill …"); no list of names is used. Names inside
+   quote marks are the speaker's own words and are never antecedents ("“Donald is a leader,” she said"). "they"/"it"
+   refer to the latest organisation or group that spoke, else to the latest organisation that was
+   the subject of a clause ("The Commission voted … what it called …"). An unresolved pronoun stays
+   as written.
    A definite description with no earlier role to match ("the former secretary of state said") is
    read like a pronoun.
 5. **Organisations and places speak** ("the State Department said", "Baghdad denouncing"): the
@@ -30,7 +33,9 @@ news writing, not of one corpus:
 6. **Anonymous sources** ("a US official", "sources close to the talks") are kept as written.
 7. **Misparses the small model makes** are not speakers: a date, a number or a work title as the
    subject of "said" ("5:45 p.m. … says"), unless the word is a known surname the NER mislabelled.
-8. **Speech nouns as subjects** ("the statement said") give the floor to their owner ("the ministry's
+8. **Ages as nouns** ("said the 46-year-old") are definite descriptions of a person already on
+   stage and are resolved like a pronoun of unknown gender, not dropped as a date.
+9. **Speech nouns as subjects** ("the statement said") give the floor to their owner ("the ministry's
    statement", "a statement from the ministry").
 """
 
@@ -102,6 +107,8 @@ class SpeakerResolver:
         self.profiles: dict[str, Profile] = {}
         self.by_surname: dict[str, str] = {}
         self.speaker_turns: list[tuple[int, str]] = []  # (token index, profile key) of resolved speakers
+        #: token indices inside quote marks: a name in someone's quoted words is not who "he" is.
+        self.quoted: set[int] = set()
         self._ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
         self._sent_starts: list[int] = [s.start for s in doc.sents]
         self._index_people()
@@ -231,7 +238,9 @@ class SpeakerResolver:
         if head.lower_ in {"who", "that", "which"} and head.head.dep_ != "ROOT":
             # "X, who said ..." — the relative pronoun stands for the noun the clause modifies.
             head = head.head.head
-        misread = head.ent_type_ in NOT_SPEAKERS and head.lower_ not in self.by_surname
+        misread = (
+            head.ent_type_ in NOT_SPEAKERS and head.lower_ not in self.by_surname and not is_age_description(head)
+        )
         if misread or head.like_num or head.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
             return None
         span = self._mention(head)
@@ -285,6 +294,9 @@ class SpeakerResolver:
 
     def _profile_for(self, head: Tok, span: tuple[int, int]) -> Profile | None:
         low = head.lower_
+        if is_age_description(head):
+            # "said the 46-year-old": news copy names a person on stage by age, like a pronoun.
+            return self._antecedent_person(head, "") or self._role_profile(head, span)
         if low in PERSON_PRONOUNS:
             found = self._antecedent_person(head, PERSON_PRONOUNS[low])
             return found or Profile(name=head.text, kind="person")
@@ -385,14 +397,22 @@ class SpeakerResolver:
 
     def _antecedent_group(self, pron: Tok) -> Profile | None:
         floor = self._window_start(pron)
-        return self._latest(lambda p: p.kind in {"org", "group"}, floor, pron.i)
+        found = self._latest(lambda p: p.kind in {"org", "group"}, floor, pron.i)
+        if found is not None:
+            return found
+        # "The Security Council voted … to impose sanctions against what it called …": an organisation
+        # that was the subject of a recent clause is what "it"/"they" stands for, even if it has not spoken.
+        for tok in reversed(self.doc[floor : pron.i]):
+            if tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "ORG" and tok.i not in self.quoted:
+                return self._org_profile(tok, self._mention(tok))
+        return None
 
     def _latest(self, accept: Any, lo: int, hi: int) -> Profile | None:
         best: tuple[int, Profile] | None = None
         for profile in self.profiles.values():
             if not accept(profile):
                 continue
-            inside = [m for m in profile.mentions if lo <= m < hi]
+            inside = [m for m in profile.mentions if lo <= m < hi and m not in self.quoted]
             if inside and (best is None or inside[-1] > best[0]):
                 best = (inside[-1], profile)
         return best[1] if best else None
@@ -415,6 +435,15 @@ def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]
         last = (ent.start, ent.end)
         seen.append(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
     return seen
+
+
+def is_age_description(head: Tok) -> bool:
+    """An age used as a noun ("the 46-year-old") with a definite article (the model tags it a DATE)."""
+    return bool(
+        head.lower_ == "old"
+        and any(c.lower_ in {"year", "years"} for c in head.children)
+        and any(t.lower_ == "the" for t in head.subtree)
+    )
 
 
 def owner_of(noun: Tok) -> Tok | None:

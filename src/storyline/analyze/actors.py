@@ -26,7 +26,7 @@ How a phrase is coded (general rules of English noun phrases):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -351,14 +351,30 @@ def _known_person(persons: dict[str, Actor], ent: Span | Sequence[Token]) -> Act
     return None
 
 
+def _persons_within(tokens: Span) -> Iterator[Span]:
+    """PERSON entities lying wholly inside ``tokens``, read off the tokens' IOB tags: ``doc.ents``
+    would build every entity of the document on each call."""
+    doc = tokens.doc
+    i = tokens.start
+    while i < tokens.end:
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= tokens.end:
+                yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
 def _person_in(doc: Doc, tokens: Span, persons: dict[str, Actor]) -> Actor | None:
     if not persons:
         return None
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start >= tokens.start and ent.end <= tokens.end:
-            found = _known_person(persons, ent)
-            if found is not None:
-                return found
+    for ent in _persons_within(tokens):
+        found = _known_person(persons, ent)
+        if found is not None:
+            return found
     for t in tokens:
         if t.lower_ in persons and t.lower_ not in HONORIFICS:
             return persons[t.lower_]

@@ -35,6 +35,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.extensions import text_of
 from storyline.data import load_tsv, load_yaml
 from storyline.model import Claim, Quote, TimeExpression
 
@@ -149,9 +150,15 @@ def has_phrase(text: str, phrases: Iterable[str]) -> str | None:
     """The first of ``phrases`` found in ``text`` on word boundaries (case-insensitive), or None."""
     low = normalise_quotes(text).lower()
     for phrase in phrases:
-        if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", low):
+        # the substring test is cheap and rules out almost every phrase before the regex runs
+        if phrase in low and _phrase_pattern(phrase).search(low):
             return phrase
     return None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])")
 
 
 def normalise_quotes(text: str) -> str:
@@ -273,7 +280,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = 
 def quote_span(doc: Doc, quote: Quote) -> Span | None:
     """The tokens of a statement, or None when its offsets do not fit the document (a bad record
     costs that statement, never the document)."""
-    if not 0 <= quote.start < quote.end <= len(doc.text):
+    if not 0 <= quote.start < quote.end <= len(text_of(doc)):
         return None
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     return span if span is not None and len(span) > 0 else None
@@ -410,7 +417,8 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
     if obj_tok is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in obj_tok.children):
         negated = not negated  # "sent no classified information" asserts that none was sent
     relation, relation_mod, anchor_tokens = _relation(verb, span, lex)
-    anchor = doc.text[anchor_tokens[0].idx: anchor_tokens[-1].idx + len(anchor_tokens[-1])] if anchor_tokens else None
+    anchor = (text_of(doc)[anchor_tokens[0].idx: anchor_tokens[-1].idx + len(anchor_tokens[-1])]
+              if anchor_tokens else None)
     anchor_key = _anchor_key(anchor_tokens)
     quantity, low, high = _quantity(clause, lex)
     if noun is not None:
@@ -429,7 +437,7 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
     start = min(t.idx for t in clause) if clause else span.start_char
     end = max(t.idx + len(t) for t in clause) if clause else span.end_char
     return Claim(
-        id="", quote=quote.id, start=start, end=end, text=doc.text[start:end],
+        id="", quote=quote.id, start=start, end=end, text=text_of(doc)[start:end],
         predicate=lemma, pclass=lex.class_of(lemma), kind=kind,
         subject=subject, subject_key=subject_key, object=obj, object_key=object_key,
         negated=negated, modality=modality, relation=relation, relation_mod=relation_mod,
@@ -482,7 +490,7 @@ def _clause_tokens(verb: Token, span: Span) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in c.subtree)
-    return [t for t in verb.subtree if t in span and t.i not in skip]
+    return [t for t in verb.subtree if span.start <= t.i < span.end and t.i not in skip]
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:

@@ -64,6 +64,7 @@ from storyline.analyze.claims import (
     quote_span,
     speaker_key,
 )
+from storyline.analyze.extensions import text_of
 from storyline.model import Claim, Conflict, ConflictKind, Quote
 
 #: How many sentences back a bare denial may reach for the statement it denies.
@@ -444,7 +445,7 @@ def _context(doc: Doc, quote: Quote, back: int = 1, others: Sequence[Quote] = ()
             break
         start = prev.start_char
     end = sents[last].end_char
-    chars = list(doc.text[start:end])
+    chars = list(text_of(doc)[start:end])
     for q in [quote, *others]:
         for i in range(max(q.start, start), min(q.end, end)):
             chars[i - start] = " "

@@ -27,4 +27,18 @@ def register() -> None:
             Doc.set_extension(name, default=default)
 
 
+
+_TEXT_KEY = "storyline_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins all the tokens again on every access,
+    which made per-quote slicing quadratic. The string is kept in ``doc.user_data`` (serialisable)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 register()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +32,10 @@ from storyline.store import DEFAULT_DB, Filters, Row
 
 F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (make demo, scripts) gets room for a table's id and date columns; a terminal or
+# $COLUMNS decides otherwise.
+out = Console(highlight=False, soft_wrap=True,
+              width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
 
 
 def db_option(func: F) -> F:
@@ -251,11 +255,16 @@ def _print_rows(rows: list[Row], columns: list[tuple[str, str]], as_json: bool, 
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
     table = Table(title=f"{title} ({len(rows)})", show_lines=False, expand=False)
-    for _, header in columns:
-        table.add_column(header, overflow="fold")
+    for key, header in columns:
+        # identifiers, dates and counts stay on one line; free text folds
+        short = key in _SHORT_COLUMNS or all(isinstance(row.get(key), int | float | None) for row in rows)
+        table.add_column(header, overflow="fold", no_wrap=short)
     for row in rows:
         table.add_row(*[_cell(row.get(key)) for key, _ in columns])
     out.print(table)
+
+
+_SHORT_COLUMNS = frozenset({"id", "doc_id", "published", "said_on", "date", "type", "kind", "hit", "quote_id"})
 
 
 def _cell(value: Any) -> str:

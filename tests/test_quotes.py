@@ -398,3 +398,13 @@ def test_name_right_before_a_subjectless_verb_is_its_subject() -> None:
     )
     subject = _name_before(doc[10], set())
     assert subject is not None and subject.text == "Ellison"
+
+
+@pytest.mark.model
+def test_a_definite_institution_is_its_own_speaker_not_the_last_person() -> None:
+    import storyline
+
+    text = ("“The bridge reopened at noon,” city spokeswoman Lena Moss told reporters.\n"
+            "But the transit authority said the bridge only reopened in the evening.")
+    quotes = storyline.analyze(text, "2025-03-12").quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Lena Moss", "transit authority"]

@@ -174,7 +174,8 @@ class CueLexicon:
             naming_verbs=words("naming_verbs"),
             phrases=tuple(tuple(str(p).lower().split()) for p in data.get("phrases") or ()),
             speakers=SpeakerLexicon(
-                honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns")
+                honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
+                institutions=words("institutions"),
             ),
         )
 

@@ -94,6 +94,7 @@ class SpeakerLexicon:
     honorifics: frozenset[str]
     anonymous: frozenset[str]
     speech_nouns: frozenset[str]
+    institutions: frozenset[str] = frozenset()
 
 
 class SpeakerResolver:
@@ -333,6 +334,9 @@ class SpeakerResolver:
 
     def _role_profile(self, head: Tok, span: tuple[int, int]) -> Profile:
         det = next((t.lower_ for t in head.lefts if t.dep_ in {"det", "poss"}), None)
+        if det == "the" and head.lemma_.lower() in self.lex.institutions:
+            # "the port authority said": the institution speaks (an earlier mention of it, if any).
+            return self._earlier_with_role(head) or self._org_profile(head, span)
         if det in {"the", "this", "that", "his", "her", "its", "their"}:
             found = self._earlier_with_role(head)
             if found is not None:

@@ -59,3 +59,33 @@ def test_analyze_refuses_a_bad_date() -> None:
     with pytest.raises(InputError) as info:
         storyline.analyze("Text.", "5th of never")
     assert info.value.code == "E011"
+
+
+@pytest.mark.parametrize(("head", "story"), [
+    ("TRIPOLI (Reuters) - Libyan leader", "Libyan"),
+    ("(Washington) The United States did", "The"),
+    ("WASHINGTON, Feb 5 (AP) — The", "The"),
+    ("(CNN) -- Hillary", "Hillary"),
+])
+def test_a_wire_dateline_is_recognised(head: str, story: str) -> None:
+    from storyline.analyze.dateline import dateline_end
+
+    assert head[dateline_end(head):].startswith(story)
+
+
+def test_text_without_a_dateline_is_left_alone() -> None:
+    from storyline.analyze.dateline import dateline_end
+
+    assert dateline_end("The minister (left) said") == 0
+    assert dateline_end("(Reuters)") == 0
+
+
+@pytest.mark.model
+def test_the_story_after_a_dateline_starts_its_own_sentence() -> None:
+    from storyline.analyze import get_pipeline
+
+    nlp = get_pipeline()
+    doc = nlp("CAIRO (Reuters) - Egyptian police arrested dozens of protesters on Friday, officials said.")
+    first_story_token = next(t for t in doc if t.text == "Egyptian")
+    assert first_story_token.is_sent_start
+    assert all(t.head.i >= first_story_token.i for t in doc[first_story_token.i:])

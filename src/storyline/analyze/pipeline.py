@@ -35,9 +35,11 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy model and add the storyline components after it."""
     # Importing the component modules registers their factories (they are also registered
     # through the ``spacy_factories`` entry point for use in other people's pipelines).
-    from storyline.analyze import actors, conflicts, events, quotes, times  # noqa: F401
+    from storyline.analyze import actors, conflicts, dateline, events, quotes, times  # noqa: F401
 
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyline_dateline", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

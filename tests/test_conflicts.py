@@ -282,16 +282,11 @@ def test_analyses_without_stored_claims_can_be_read_from_quote_text() -> None:
 
 @pytest.mark.model
 def test_component_on_sentences_of_our_own() -> None:
-    from storyline.analyze.pipeline import get_pipeline
-
-    nlp = get_pipeline()
     text = ("The ministry said Tuesday that Iraqi forces withdrew from the town before the ceasefire. "
             "“We withdrew after the ceasefire took effect,” commander Ali Hassan said Wednesday. "
             "“We no longer support the deal,” Hassan said. "
             "“We have always supported the deal,” Hassan had said in March. "
             "“The deal is a disaster,” one analyst said. “The deal is a triumph,” another analyst said.")
-    doc = nlp.make_doc(text)
-    doc._.published = "2024-05-02"
     quotes = [
         _quote(text, "q1", "Iraqi forces withdrew from the town before the ceasefire", "ministry", "2024-04-30"),
         _quote(text, "q2", "We withdrew after the ceasefire took effect", "Ali Hassan", "2024-05-01"),
@@ -300,16 +295,23 @@ def test_component_on_sentences_of_our_own() -> None:
         _quote(text, "q5", "The deal is a disaster", "analyst one", "2024-05-01"),
         _quote(text, "q6", "The deal is a triumph", "analyst two", "2024-05-01"),
     ]
-    for name, proc in nlp.pipeline:
-        if name.startswith("storyline_"):
-            continue
-        doc = proc(doc)
-    doc._.quotes = quotes
-    doc = nlp.get_pipe("storyline_conflicts")(doc)
+    doc = _conflicts_with_quotes(text, quotes)
     pairs = {(c.kind, c.a, c.b) for c in doc._.conflicts}
     assert ("contradiction", "q1", "q2") in pairs
     assert not any({"q3", "q4"} <= {c.a, c.b} for c in doc._.conflicts)  # a status update
     assert not any({"q5", "q6"} <= {c.a, c.b} for c in doc._.conflicts)  # opinions
+
+
+def _conflicts_with_quotes(text: str, quotes: list[Quote], published: str = "2024-05-02") -> Any:
+    """The conflict component run on ``text`` parsed by the model, with ``quotes`` given by hand."""
+    from storyline.analyze.pipeline import COMPONENTS, get_pipeline
+
+    nlp = get_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp(doc, disable=list(COMPONENTS))
+    doc._.quotes = quotes
+    return nlp.get_pipe("storyline_conflicts")(doc)
 
 
 def _quote(text: str, qid: str, content: str, who: str, said: str) -> Quote:
@@ -430,9 +432,6 @@ def test_revision_targets_are_ordered_by_days_only_when_the_text_gives_both() ->
 
 @pytest.mark.model
 def test_denials_on_sentences_of_our_own() -> None:
-    from storyline.analyze.pipeline import get_pipeline
-
-    nlp = get_pipeline()
     text = ("Senator Jane Brown spoke in Ohio on Monday. "
             "“Tom Smith is a supporter of raising taxes on farmers,” Brown said. "
             "She added that the race was close. The crowd cheered. Officials counted the votes. "
@@ -440,8 +439,6 @@ def test_denials_on_sentences_of_our_own() -> None:
             "“We will win Ohio,” Smith said. "
             "Smith’s spokeswoman Ann Lee said Brown’s claim that Smith favors raising taxes was not true. "
             "Lee criticized Brown for the remark. “Nice try, not true,” Lee said.")
-    doc = nlp.make_doc(text)
-    doc._.published = "2024-05-02"
     quotes = [
         _quote(text, "q1", "Tom Smith is a supporter of raising taxes on farmers", "Jane Brown", "2024-05-02"),
         _quote(text, "q2", "We will win Ohio", "Tom Smith", "2024-05-02"),
@@ -449,12 +446,7 @@ def test_denials_on_sentences_of_our_own() -> None:
         _quote(text, "q4", "Brown for the remark", "Ann Lee", "2024-05-02"),
         _quote(text, "q5", "Nice try, not true", "Ann Lee", "2024-05-02"),
     ]
-    for name, proc in nlp.pipeline:
-        if name.startswith("storyline_"):
-            continue
-        doc = proc(doc)
-    doc._.quotes = quotes
-    doc = nlp.get_pipe("storyline_conflicts")(doc)
+    doc = _conflicts_with_quotes(text, quotes)
     pairs = {(c.a, c.b) for c in doc._.conflicts}
     # the restated claim names its target beyond the usual window, past Smith's own nearer statement
     assert ("q1", "q3") in pairs

@@ -241,3 +241,12 @@ def test_contractions_with_a_curly_apostrophe_are_forms_of_be() -> None:
     will = [("We", "PRON", 2, "nsubj", "we"), ("’ll", "AUX", 2, "aux", "’ll"),
             ("respond", "VERB", 2, "ROOT", "respond")]
     assert only(parsed(will)).modality == "will"
+
+
+def test_base_form_phrases_match_inflected_text_through_lemmas() -> None:
+    from storyline.analyze.claims import has_phrase
+
+    phrases = ["regret any confusion"]
+    assert has_phrase("she regretted any confusion", phrases) is None
+    assert has_phrase("she regretted any confusion", phrases, "she regret any confusion") == "regret any confusion"
+    assert has_phrase("no confusion here", phrases, "no confusion here") is None

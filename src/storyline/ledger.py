@@ -81,7 +81,7 @@ class Ledger:
         if resolve and report.added:
             report.corpus_conflicts = self.resolve()
         elif resolve:
-            report.corpus_conflicts = len([c for c in self.store.conflicts() if c["scope"] == "corpus"])
+            report.corpus_conflicts = self.store.stats()["corpus_conflicts"]
         return report
 
     def _skip_known(self, items: Iterable[Document | StorylineError], report: IngestReport,

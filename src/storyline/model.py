@@ -52,10 +52,15 @@ class Document:
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # where it was read from (path, path:line, "-")
+    _sha256: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def sha256(self) -> str:
-        return content_hash(self.text)
+        """:func:`content_hash` of the text, computed once: ingest, the store and the contract all
+        ask for it, and a document's text never changes once read."""
+        if self._sha256 is None:
+            self._sha256 = content_hash(self.text)
+        return self._sha256
 
     def header(self) -> dict[str, Any]:
         """The ``document`` object of the contract (no text: the caller has it)."""

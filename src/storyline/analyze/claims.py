@@ -29,7 +29,7 @@ The vocabularies are data: ``claim_predicates.tsv`` (predicate classes) and ``co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -146,14 +146,39 @@ def names_a_statement(span: Span, lex: Lexicon) -> bool:
     return span.root.lemma_.lower() in lex.statement_nouns
 
 
-def has_phrase(text: str, phrases: Iterable[str]) -> str | None:
-    """The first of ``phrases`` found in ``text`` on word boundaries (case-insensitive), or None."""
+def has_phrase(text: str, phrases: Iterable[str], lemmas: str | Callable[[], str] = "") -> str | None:
+    """The first of ``phrases`` found in ``text`` on word boundaries (case-insensitive), or None.
+
+    Cue phrases are written in their base form ("regret any confusion"); given the ``lemmas`` of
+    the same words (:func:`lemma_text`, or a function returning them, called only when the text
+    itself does not match), inflected text ("regretted any confusion") matches too."""
+    phrases = tuple(phrases)
     low = normalise_quotes(text).lower()
+    found = _first_phrase(low, phrases)
+    # Lemmas only help when some phrase's last word shows up, inflected, in the text: its stem
+    # ("regre" of regret, "confusi" of confusion) is a cheap test that spares building them.
+    if found is None and lemmas and any(_stem(p) in low for p in phrases):
+        found = _first_phrase(normalise_quotes(lemmas() if callable(lemmas) else lemmas).lower(), phrases)
+    return found
+
+
+@cache
+def _stem(phrase: str) -> str:
+    last = phrase.rsplit(" ", 1)[-1]
+    return last[: max(3, len(last) - 2)]
+
+
+def _first_phrase(low: str, phrases: tuple[str, ...]) -> str | None:
     for phrase in phrases:
         # the substring test is cheap and rules out almost every phrase before the regex runs
         if phrase in low and _phrase_pattern(phrase).search(low):
             return phrase
     return None
+
+
+def lemma_text(tokens: Iterable[Token]) -> str:
+    """The tokens' lemmas, space-separated: the view of a text that base-form cue phrases match."""
+    return " ".join(t.lemma_.lower() for t in tokens)
 
 
 @cache
@@ -294,7 +319,7 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
     reporting_deny = _reporting_verb(span, quote, lex.denial_lemmas)
     heads = _clause_heads(span, lex)
     frames: list[Claim] = []
-    correction = has_phrase(content, lex.correction_content)
+    correction = has_phrase(content, lex.correction_content, lambda: lemma_text(span))
     denial = has_phrase(content, lex.denial_content)
     if denial and has_phrase(content, lex.denial_generic):
         denial = None

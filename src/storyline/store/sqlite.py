@@ -287,6 +287,8 @@ class SQLiteStore:
     def stats(self) -> dict[str, int]:
         tables = ("documents", "quotes", "events", "times", "entities", "conflicts")
         counts = {t: int(self._reader.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        counts["corpus_conflicts"] = int(self._reader.execute(
+            "SELECT count(*) FROM conflicts WHERE scope = 'corpus'").fetchone()[0])
         counts["speakers"] = int(self._reader.execute(
             "SELECT count(DISTINCT speaker_name) FROM quotes").fetchone()[0])
         return counts

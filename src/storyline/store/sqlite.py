@@ -207,13 +207,13 @@ class SQLiteStore:
                " (SELECT count(*) FROM entities n WHERE n.doc_id = d.id) AS entities,"
                " (SELECT count(*) FROM conflicts c WHERE c.a_doc = d.id OR c.b_doc = d.id) AS conflicts"
                " FROM documents d")
-        where, args = _where(filters, date="d.published", doc="d.id")
+        where, args = _where(filters, date="d.published", doc="d.id = ?")
         return self._rows(sql + where + " ORDER BY d.published, d.id", args, filters.limit)
 
     def quotes(self, filters: Filters = Filters()) -> list[Row]:
         sql = ('SELECT q.doc_id, q.id, q.kind, q.said_on, q.said_on_from, q.speaker_name, q.speaker_role,'
                ' q.speaker_org, q.speaker_code, q.cue_text, q.content, q.start, q."end" FROM quotes q')
-        where, args = _where(filters, date="q.said_on", doc="q.doc_id", speaker="q.speaker_name")
+        where, args = _where(filters, date="q.said_on", doc="q.doc_id = ?", speaker="q.speaker_name LIKE ?")
         return self._rows(sql + where + " ORDER BY q.said_on, q.doc_id, q.start", args, filters.limit)
 
     def events(self, filters: Filters = Filters()) -> list[Row]:
@@ -221,19 +221,19 @@ class SQLiteStore:
                ' e.target_name, e.target_code, e.location_name, e.location_country, e.lat, e.lon,'
                ' e.fatalities, e.negated, e.hypothetical, e.background, e.quote_id, e.text, e.start, e."end"'
                ' FROM events e')
-        where, args = _where(filters, date="e.date", doc="e.doc_id", type="e.type",
-                             speaker="e.source_name")
+        where, args = _where(filters, date="e.date", doc="e.doc_id = ?", type="upper(e.type) = upper(?)",
+                             speaker="e.source_name LIKE ?")
         return self._rows(sql + where + " ORDER BY e.date, e.doc_id, e.start", args, filters.limit)
 
     def times(self, filters: Filters = Filters()) -> list[Row]:
         sql = 'SELECT t.doc_id, t.text, t.type, t.value, t.mod, t.range_from, t.range_to, t.start, t."end" FROM times t'
-        where, args = _where(filters, doc="t.doc_id", type="t.type")
+        where, args = _where(filters, doc="t.doc_id = ?", type="upper(t.type) = upper(?)")
         return self._rows(sql + where + " ORDER BY t.doc_id, t.start", args, filters.limit)
 
     def entities(self, filters: Filters = Filters()) -> list[Row]:
         sql = ('SELECT n.doc_id, n.text, n.label, n.actor_name, n.actor_code, n.start, n."end"'
                ' FROM entities n')
-        where, args = _where(filters, doc="n.doc_id", type="n.label")
+        where, args = _where(filters, doc="n.doc_id = ?", type="upper(n.label) = upper(?)")
         return self._rows(sql + where + " ORDER BY n.doc_id, n.start", args, filters.limit)
 
     def conflicts(self, filters: Filters = Filters()) -> list[Row]:
@@ -248,24 +248,15 @@ class SQLiteStore:
                " LEFT JOIN quotes qb ON qb.doc_id = c.b_doc AND qb.id = c.b"
                " LEFT JOIN events ea ON ea.doc_id = c.a_doc AND ea.id = c.a"
                " LEFT JOIN events eb ON eb.doc_id = c.b_doc AND eb.id = c.b")
-        clauses: list[str] = []
-        args: list[Any] = []
-        if filters.doc:
-            clauses.append("(c.a_doc = ? OR c.b_doc = ?)")
-            args += [filters.doc, filters.doc]
-        if filters.type:
-            clauses.append("c.kind = ?")
-            args.append(filters.type)
-        if filters.speaker:
-            clauses.append("(a_speaker LIKE ? OR b_speaker LIKE ?)")
-            args += [f"%{filters.speaker}%"] * 2
-        if filters.since:
-            clauses.append("max(coalesce(a_said_on, ''), coalesce(b_said_on, '')) >= ?")
-            args.append(filters.since)
-        if filters.until:
-            clauses.append("min(coalesce(a_said_on, '9999'), coalesce(b_said_on, '9999')) <= ?")
-            args.append(filters.until + "\uffff")
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        where, args = _where(
+            filters,
+            doc="? IN (c.a_doc, c.b_doc)",
+            type="c.kind = ?",
+            speaker="(coalesce(a_speaker, '') || ' | ' || coalesce(b_speaker, '')) LIKE ?",
+            # the pair's later statement is on or after since; its earlier one on or before until
+            since="max(coalesce(a_said_on, ''), coalesce(b_said_on, '')) >= ?",
+            until="min(coalesce(a_said_on, '9999'), coalesce(b_said_on, '9999')) <= ?",
+        )
         return self._rows(sql + where + " ORDER BY c.scope DESC, c.a_doc, c.a, c.b", args, filters.limit)
 
     def search(self, query: str, limit: int = 20) -> list[Row]:
@@ -311,27 +302,23 @@ class SQLiteStore:
         self.close()
 
 
-def _where(filters: Filters, *, date: str | None = None, doc: str | None = None, type: str | None = None,
-           speaker: str | None = None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    args: list[Any] = []
-    if doc and filters.doc:
-        clauses.append(f"{doc} = ?")
-        args.append(filters.doc)
-    if type and filters.type:
-        clauses.append(f"upper({type}) = upper(?)")
-        args.append(filters.type)
-    if speaker and filters.speaker:
-        clauses.append(f"{speaker} LIKE ?")
-        args.append(f"%{filters.speaker}%")
-    if date and filters.since:
-        clauses.append(f"{date} >= ?")
-        args.append(filters.since)
-    if date and filters.until:
+def _where(filters: Filters, *, doc: str | None = None, type: str | None = None, speaker: str | None = None,
+           date: str | None = None, since: str | None = None, until: str | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause for ``filters``: each keyword is a SQL condition with one ``?`` for the
+    filter's value (``date`` is a column, for both ``since`` and ``until``)."""
+    since = since or (f"{date} >= ?" if date else None)
+    until = until or (f"{date} <= ?" if date else None)
+    wanted = [
+        (doc, filters.doc),
+        (type, filters.type),
+        (speaker, f"%{filters.speaker}%" if filters.speaker else None),
+        (since, filters.since),
         # Values like 2024-02-02TEV sort after 2024-02-02: compare against the end of that day.
-        clauses.append(f"{date} <= ?")
-        args.append(filters.until + "\uffff")
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+        (until, filters.until + "\uffff" if filters.until else None),
+    ]
+    used = [(condition, value) for condition, value in wanted if condition and value is not None]
+    where = " WHERE " + " AND ".join(condition for condition, _ in used) if used else ""
+    return where, [value for _, value in used]
 
 
 def _now() -> str:

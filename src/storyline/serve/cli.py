@@ -130,39 +130,23 @@ def analyze(file: str | None, published: str | None, jsonl: str | None, doc_id: 
         if (file is None) == (jsonl is None):
             raise UsageError("E040", "give either FILE or --jsonl")
         options = ReadOptions(published=_check_date(published, "--published") if published else None)
-        if jsonl is not None:
-            items = (read_stream(sys.stdin, "-", options) if jsonl == "-"
-                     else read_file(Path(jsonl), options))
-            failed = 0
-            for result in analyze_stream(items, batch_size=batch_size):
-                if isinstance(result, StorylineError):
-                    failed += 1
-                    err.print(result.render(), markup=False)
-                    record: dict[str, Any] = {"schema": SCHEMA, "error": result.to_dict()}
-                else:
-                    record = result.to_dict()
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if failed:
-                err.print(f"{failed} document(s) failed", markup=False)
-                sys.exit(1)
-            return
-        assert file is not None
-        source_items = list(read_stream(sys.stdin, "-", options) if file == "-" else read_file(Path(file), options))
-        if doc_id:
-            for item in source_items:
-                if not isinstance(item, StorylineError):
-                    item.id = doc_id
-        results = list(analyze_stream(source_items, batch_size=batch_size))
-        problems = [r for r in results if isinstance(r, StorylineError)]
-        for problem in problems:
-            err.print(problem.render(), markup=False)
-        good = [r.to_dict() for r in results if isinstance(r, Analysis)]
-        if len(good) == 1:
-            sys.stdout.write(json.dumps(good[0], ensure_ascii=False, indent=2 if pretty else None) + "\n")
-        else:
-            for record in good:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        if problems:
+        source = jsonl if jsonl is not None else file
+        assert source is not None
+        items = read_stream(sys.stdin, "-", options) if source == "-" else read_file(Path(source), options)
+        failed = 0
+        for result in analyze_stream(items, batch_size=batch_size):
+            if isinstance(result, StorylineError):
+                failed += 1
+                err.print(result.render(), markup=False)
+                if jsonl is not None:  # keep output line n for input line n
+                    sys.stdout.write(json.dumps({"schema": SCHEMA, "error": result.to_dict()}) + "\n")
+                continue
+            if doc_id and jsonl is None:
+                result.document.id = doc_id
+            indent = 2 if pretty and jsonl is None else None
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+        if failed:
+            err.print(f"{failed} document(s) failed", markup=False)
             sys.exit(1)
 
 

@@ -89,3 +89,18 @@ def test_the_story_after_a_dateline_starts_its_own_sentence() -> None:
     first_story_token = next(t for t in doc if t.text == "Egyptian")
     assert first_story_token.is_sent_start
     assert all(t.head.i >= first_story_token.i for t in doc[first_story_token.i:])
+
+
+def test_entity_at_agrees_with_doc_ents() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.analyze.extensions import entity_at
+
+    words = ["The", "United", "States", "met", "John", "Kirby", "in", "New", "York", "City", "."]
+    ents = ["O", "B-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "I-GPE", "O"]
+    doc = Doc(Vocab(), words=words, ents=ents)
+    for token in doc:
+        expected = next(((e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end), None)
+        found = entity_at(token)
+        assert (None if found is None else (found.start, found.end, found.label_)) == expected

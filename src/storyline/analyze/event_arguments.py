@@ -43,6 +43,7 @@ from storyline.analyze.event_syntax import (
     verb_lemmas,
 )
 from storyline.analyze.event_triggers import Trigger, TriggerReader
+from storyline.analyze.extensions import entity_at
 from storyline.analyze.geo import gazetteer
 from storyline.model import Actor, Event, Location, Quote
 
@@ -287,7 +288,7 @@ def speaker_actor(tok: Token, quotes: list[Quote]) -> Actor | None:
 
 
 def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         if depth > 2:
             return None

@@ -6,7 +6,7 @@ its own list with records from :mod:`storyline.model`.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 _ATTRS: dict[str, object] = {
     "published": None,
@@ -39,6 +39,21 @@ def text_of(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity ``token`` belongs to, read off the IOB tags around it: ``doc.ents``
+    would build every entity of the document on each call."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 register()

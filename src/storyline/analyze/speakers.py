@@ -49,6 +49,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from storyline.analyze.actors import resolve_actor
+from storyline.analyze.extensions import entity_at
 from storyline.model import Speaker
 
 Tok = Any  # spaCy's Token is untyped for mypy
@@ -433,7 +434,7 @@ def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]
     seen: list[str] = []
     last: tuple[int, int] | None = None
     for tok in tokens:
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+        ent = entity_at(tok)
         if ent is None or (ent.start, ent.end) == last or ent.label_ not in labels:
             continue
         last = (ent.start, ent.end)

@@ -41,6 +41,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give :func:`text_of` the text the Doc was made from, so no component rebuilds it."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity ``token`` belongs to, read off the IOB tags around it: ``doc.ents``
     would build every entity of the document on each call."""

@@ -62,6 +62,7 @@ def check_date(value: str, *, source: str | None = None) -> str:
 def make_doc(nlp: Language, document: Document) -> Doc:
     """A tokenised Doc carrying the document's id and publication date for the components."""
     doc = nlp.make_doc(document.text)
+    extensions.remember_text(doc, document.text)
     doc._.published = document.published
     doc._.doc_id = document.id
     return doc

@@ -202,7 +202,7 @@ def _text(doc: Doc) -> str:
     # Doc.text joins every token on each access; the component reads it often, so once per document.
     text: str | None = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.text
+        text = extensions.text_of(doc)
         doc.user_data[_TEXT_KEY] = text
     return text
 

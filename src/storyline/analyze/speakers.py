@@ -49,7 +49,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from storyline.analyze.actors import resolve_actor
-from storyline.analyze.extensions import entity_at
+from storyline.analyze.extensions import entity_at, text_of
 from storyline.model import Speaker
 
 Tok = Any  # spaCy's Token is untyped for mypy
@@ -103,7 +103,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, lexicon: SpeakerLexicon) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = text_of(doc)
         self._codes: dict[tuple[int, int], str | None] = {}  # actor code per description span
         self.lex = lexicon
         self.profiles: dict[str, Profile] = {}

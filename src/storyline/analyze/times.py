@@ -1626,7 +1626,7 @@ class TimeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = _anchor_date(doc._.published)
-        text = doc.text  # spaCy joins the tokens on every access: read it once
+        text = extensions.text_of(doc)
         found = _candidates(self.grammar, text)
         times, records = _resolve_all(found, text, anchor, doc, self.grammar)
         doc._.times = times
@@ -1903,7 +1903,7 @@ def reanchor(doc: Doc, start: int, end: int, anchor: str) -> None:
         return
     grammar = _grammar(str(stored.get("vocabulary") or DEFAULT_VOCABULARY))
     records = {(r["start"], r["end"]): r for r in stored.get("times", ())}
-    text = doc.text
+    text = extensions.text_of(doc)
     for t in doc._.times or []:
         if t.start < start or t.end > end:
             continue

@@ -16,30 +16,41 @@ from typing import Any, Literal, Union, get_args, get_origin
 from storyline import model
 
 SCHEMA_ID = "https://storyline.invalid/schema/analysis-1.schema.json"
-#: The records that appear in the contract, by the name used in ``$defs``.
-RECORDS: dict[str, type] = {
-    "TimeExpression": model.TimeExpression,
-    "EntityMention": model.EntityMention,
-    "Actor": model.Actor,
-    "Quote": model.Quote,
-    "Speaker": model.Speaker,
-    "Cue": model.Cue,
-    "Event": model.Event,
-    "Location": model.Location,
-    "Conflict": model.Conflict,
-}
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}, bool: {"type": "boolean"},
     type(None): {"type": "null"}, Any: {},
 }
-_NAMES = {cls: name for name, cls in RECORDS.items()}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _records_in(annotation: Any) -> list[type]:
+    """The record classes an annotation mentions (``Speaker | None`` → [Speaker])."""
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return [annotation]
+    return [cls for arg in get_args(annotation) for cls in _records_in(arg)]
+
+
+def records() -> dict[str, type]:
+    """Every record the contract contains, found from :class:`~storyline.model.Analysis`'s list
+    fields down (so a field added to the model is in the schema without touching this module)."""
+    found: dict[str, type] = {}
+    todo = [cls for name, hint in _hints(model.Analysis).items() if name != "document" for cls in _records_in(hint)]
+    while todo:
+        cls = todo.pop()
+        if cls.__name__ not in found:
+            found[cls.__name__] = cls
+            todo.extend(c for hint in _hints(cls).values() for c in _records_in(hint))
+    return found
 
 
 def _type_schema(annotation: Any) -> dict[str, Any]:
     if annotation in _SCALARS:
         return dict(_SCALARS[annotation])
-    if annotation in _NAMES:
-        return {"$ref": f"#/$defs/{_NAMES[annotation]}"}
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return {"$ref": f"#/$defs/{annotation.__name__}"}
     origin = get_origin(annotation)
     args = get_args(annotation)
     if origin is Literal:
@@ -55,7 +66,7 @@ def _type_schema(annotation: Any) -> dict[str, Any]:
 
 def record_schema(cls: type) -> dict[str, Any]:
     """The schema of one record: every field, required when it has no default."""
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = _hints(cls)
     fields = dataclasses.fields(cls)
     return {
         "type": "object",
@@ -81,14 +92,7 @@ def contract_schema() -> dict[str, Any]:
         },
         "required": ["id", "published", "title", "outlet", "url", "sha256"],
     }
-    lists = {"times": "TimeExpression", "entities": "EntityMention", "quotes": "Quote", "events": "Event",
-             "conflicts": "Conflict"}
-    for name, field in typing.get_type_hints(model.Analysis, vars(model)).items():
-        if name not in lists and name != "document" and get_origin(field) is list:
-            item = get_args(field)[0]
-            lists[name] = _NAMES.get(item, item.__name__)
-            RECORDS.setdefault(item.__name__, item)
-            _NAMES.setdefault(item, item.__name__)
+    lists = {name: _type_schema(hint) for name, hint in _hints(model.Analysis).items() if name != "document"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -96,13 +100,9 @@ def contract_schema() -> dict[str, Any]:
         "description": "The result of analysing one document with storyline (the analysis contract). "
                        "start/end are Python string offsets (end exclusive) into the document text as given.",
         "type": "object",
-        "properties": {
-            "schema": {"const": model.SCHEMA},
-            "document": document,
-            **{name: {"type": "array", "items": {"$ref": f"#/$defs/{ref}"}} for name, ref in lists.items()},
-        },
+        "properties": {"schema": {"const": model.SCHEMA}, "document": document, **lists},
         "required": ["schema", "document", *lists],
-        "$defs": {name: record_schema(cls) for name, cls in sorted(RECORDS.items())},
+        "$defs": {name: record_schema(cls) for name, cls in sorted(records().items())},
     }
 
 

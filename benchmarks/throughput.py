@@ -4,14 +4,15 @@ In one run, over the same texts (``../shared/corpus/articles.jsonl`` repeated ``
 
 1. *bare parse*: ``nlp.pipe`` of the same spaCy model (en_core_web_sm), in a subprocess;
 2. *storyline end to end*: ``storyline analyze --jsonl`` in a subprocess (reading, the parse, all
-   our components, JSON out);
+   our components, JSON out), then the same with ``--workers N`` (one process per core by
+   default), to show how analysis scales out on one machine;
 3. *in process*: ``analyze_stream`` vs ``nlp.pipe`` on the already loaded pipeline, which leaves
    out start-up and shows what our own components cost on top of the parse.
 
 Prints articles/s, words/s, peak RSS (and RSS at each quarter of the run, to show memory stays
 flat) and the ratio storyline / bare. Goal for the project: ratio ≥ 0.80 and flat memory.
 
-    python benchmarks/throughput.py [--corpus PATH] [--repeat 3] [--batch-size 16]
+    python benchmarks/throughput.py [--corpus PATH] [--repeat 3] [--batch-size 16] [--workers N]
 """
 
 from __future__ import annotations
@@ -39,13 +40,18 @@ for _ in nlp.pipe(texts, batch_size=int(sys.argv[2])):
 
 
 def rss_kib(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants (worker processes count too)."""
+    total = 0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+                total += int(line.split()[1])
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += rss_kib(int(child))
     except OSError:
         pass
-    return 0
+    return total
 
 
 def run_measured(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> dict[str, object]:
@@ -78,6 +84,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="repeat the corpus this many times")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="also time `analyze --workers N` (default: one per core; 1 to skip)")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (skipping the throughput benchmark)")
@@ -97,6 +105,8 @@ def main() -> int:
     storyline = str(Path(python).with_name("storyline"))
     bare = run_measured([python, "-c", BARE, path, str(args.batch_size)])
     ours = run_measured([storyline, "analyze", "--jsonl", path, "--batch-size", str(args.batch_size)])
+    multi = (run_measured([storyline, "analyze", "--jsonl", path, "--batch-size", str(args.batch_size),
+                           "--workers", str(args.workers)]) if args.workers > 1 else None)
     os.unlink(path)
 
     # In process: same loaded pipeline, without start-up, to isolate our components' cost.
@@ -127,12 +137,18 @@ def main() -> int:
           f"batch {args.batch_size}, {os.cpu_count()} cores")
     print(line("bare spaCy nlp.pipe (subprocess)", bare["seconds"], bare["peak_mib"], bare["quarters_mib"]))  # type: ignore[arg-type]
     print(line("storyline analyze --jsonl", ours["seconds"], ours["peak_mib"], ours["quarters_mib"]))  # type: ignore[arg-type]
+    if multi is not None:
+        print(line(f"storyline analyze --workers {args.workers}", multi["seconds"], multi["peak_mib"],  # type: ignore[arg-type]
+                   multi["quarters_mib"]))  # type: ignore[arg-type]
     print(line("bare nlp.pipe (in process)", bare_in))
     print(line("storyline analyze_stream (in process)", ours_in))
     ratio_e2e = float(bare["seconds"]) / float(ours["seconds"])  # type: ignore[arg-type]
     ratio_in = bare_in / ours_in
     print(f"ratio storyline/bare: end to end {ratio_e2e:.2f}, in process {ratio_in:.2f}   (goal ≥ 0.80)")
     print(f"our components' share of in-process time: {(ours_in - bare_in) / ours_in:.0%}   (goal ≤ 20 %)")
+    if multi is not None:
+        print(f"speed-up with {args.workers} workers over one process: "
+              f"{float(ours['seconds']) / float(multi['seconds']):.2f}×")  # type: ignore[arg-type]
     if failures:
         print(f"{failures} documents failed analysis")
     return 0

@@ -88,7 +88,7 @@ def test_ingest_bad_batch_stores_the_good_items_and_rerun_adds_nothing(tmp_path:
     with (batch / "huge.txt").open("wb") as handle:
         handle.write(b"word " * (4 * 1024 * 1024))
 
-    first = run("ingest", str(batch), "--db", db, "-q")
+    first = run("ingest", str(batch), "--db", db, "-q", "--workers", "2")  # analysed in two processes
     assert first.exit_code == 1
     codes = re.findall(r"^\[(E\d{3})\]", first.stderr, flags=re.M)
     assert sorted(codes) == sorted(["E002", "E004", "E001", "E003", "E010",  # files

@@ -104,3 +104,29 @@ def test_entity_at_agrees_with_doc_ents() -> None:
         expected = next(((e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end), None)
         found = entity_at(token)
         assert (None if found is None else (found.start, found.end, found.label_)) == expected
+
+
+@pytest.mark.model
+def test_workers_give_the_same_results_in_the_same_order() -> None:
+    bad = InputError("E001", source="empty.txt", line=3)
+    docs: list[Document | InputError] = [Document(id=str(i), text=t, published="2025-01-10")
+                                         for i, t in enumerate(TEXTS * 3)]
+    items = [*docs[:4], bad, *docs[4:]]
+    single = list(analyze_stream(items, batch_size=2))
+    parallel = list(analyze_stream(items, batch_size=2, workers=2))  # chunks of 4: several in flight
+    assert [type(r) for r in parallel] == [type(r) for r in single]
+    assert parallel[4].render() == bad.render()  # type: ignore[union-attr]
+    assert [r.to_dict() for r in parallel if not isinstance(r, InputError)] == \
+        [r.to_dict() for r in single if not isinstance(r, InputError)]  # type: ignore[union-attr]
+
+
+def test_errors_survive_a_trip_between_processes() -> None:
+    import pickle
+
+    from storyline.errors import AnalysisError
+
+    error = AnalysisError("E020", "storyline_quotes: ValueError: x", source="a.txt", line=7)
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is AnalysisError
+    assert (back.code, back.detail, back.source, back.line, str(back)) == \
+        ("E020", error.detail, "a.txt", 7, str(error))

@@ -71,6 +71,16 @@ class StorylineError(Exception):
     def to_dict(self) -> dict[str, object]:
         return {"code": self.code, "message": self.message, "source": self.source, "line": self.line}
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (``analyze_stream(workers=N)``); the default pickling of an
+        # exception replays only the rendered message, which would lose the code and the place.
+        return (_rebuild, (type(self), self.code, self.detail, self.source, self.line))
+
+
+def _rebuild(cls: type[StorylineError], code: str, detail: str, source: str | None,
+             line: int | None) -> StorylineError:
+    return cls(code, detail, source=source, line=line)
+
 
 class InputError(StorylineError):
     """One input item cannot be used; the run continues with the next."""

@@ -60,16 +60,17 @@ class Ledger:
         self.model = model
 
     def ingest(self, paths: Iterable[str], *, options: ReadOptions = ReadOptions(), batch_size: int = 16,
-               resolve: bool = True, progress: Progress | None = None) -> IngestReport:
+               resolve: bool = True, progress: Progress | None = None, workers: int = 1) -> IngestReport:
         """Read, analyse and store every document under ``paths``; each bad item becomes a coded
-        error in the report and the rest go on. Re-ingesting the same texts adds nothing."""
+        error in the report and the rest go on. Re-ingesting the same texts adds nothing.
+        ``workers`` > 1 analyses in that many processes (0: one per core); this process stores."""
         return self.ingest_items(read_paths(paths, options), batch_size=batch_size, resolve=resolve,
-                                 progress=progress)
+                                 progress=progress, workers=workers)
 
     def ingest_items(self, items: Iterable[Document | StorylineError], *, batch_size: int = 16,
-                     resolve: bool = True, progress: Progress | None = None) -> IngestReport:
+                     resolve: bool = True, progress: Progress | None = None, workers: int = 1) -> IngestReport:
         report = IngestReport()
-        for outcome in self._store_all(self._skip_known(items, report, progress), batch_size):
+        for outcome in self._store_all(self._skip_known(items, report, progress), batch_size, workers):
             if outcome.status == "added" and outcome.doc_id:
                 report.added.append(outcome.doc_id)
             elif outcome.status == "duplicate" and outcome.doc_id:
@@ -100,8 +101,9 @@ class Ledger:
                 seen.add(sha)
             yield item
 
-    def _store_all(self, items: Iterable[Document | StorylineError], batch_size: int) -> Iterator[ItemOutcome]:
-        for result in analyze_stream(items, model=self.model, batch_size=batch_size):
+    def _store_all(self, items: Iterable[Document | StorylineError], batch_size: int,
+                   workers: int) -> Iterator[ItemOutcome]:
+        for result in analyze_stream(items, model=self.model, batch_size=batch_size, workers=workers):
             if isinstance(result, StorylineError):
                 yield ItemOutcome("error", error=result)
                 continue

@@ -6,9 +6,14 @@ beyond the cached pipeline, so it runs the same in a notebook, the CLI, a test o
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import spacy
@@ -81,14 +86,23 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
 
 
 def analyze_stream(items: Iterable[Document | StorylineError], *, model: str = DEFAULT_MODEL,
-                   batch_size: int = 16) -> Iterator[Analysis | StorylineError]:
+                   batch_size: int = 16, workers: int = 1) -> Iterator[Analysis | StorylineError]:
     """Analyse a stream of documents with constant memory, results in input order.
 
     Errors in the input pass through in their place; a document on which one of our
     components fails becomes an :class:`AnalysisError` (E020) in its place, and the stream goes on.
     The spaCy model runs batched through ``nlp.pipe``; our components then run per document,
     each guarded, so one bad document never takes its batch down with it.
+
+    ``workers`` > 1 analyses in that many processes (``0``: one per core), each with its own
+    pipeline; the results still come back in input order and memory stays bounded (at most two
+    chunks per worker are in flight). Worth it for more than a few dozen documents: each worker
+    loads the model once (a few seconds).
     """
+    workers = workers if workers > 0 else (os.cpu_count() or 1)
+    if workers > 1:
+        yield from _analyze_in_processes(items, model=model, batch_size=batch_size, workers=workers)
+        return
     nlp = get_pipeline(model)
     ours = [(name, nlp.get_pipe(name)) for name in COMPONENTS if name in nlp.pipe_names]
     pending: deque[Document | StorylineError] = deque()
@@ -111,6 +125,53 @@ def analyze_stream(items: Iterable[Document | StorylineError], *, model: str = D
         yield rest
 
 
+def _analyze_chunk(documents: list[Document], model: str, batch_size: int) -> list[Analysis | StorylineError]:
+    """One worker's share: runs in a worker process, on that process's own cached pipeline."""
+    return list(analyze_stream(documents, model=model, batch_size=batch_size))
+
+
+def _analyze_in_processes(items: Iterable[Document | StorylineError], *, model: str, batch_size: int,
+                          workers: int) -> Iterator[Analysis | StorylineError]:
+    # Input errors never leave this process; only documents are shipped, a chunk at a time.
+    # "spawn" gives each worker a clean interpreter (forking a process that may already hold a
+    # loaded model and its threads is not safe everywhere).
+    chunk_size = max(1, batch_size * 2)
+    in_flight: deque[tuple[list[Document | StorylineError], Future[list[Analysis | StorylineError]]]] = deque()
+    stream = iter(items)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    pool = new_pool()
+    try:
+        while True:
+            while len(in_flight) < 2 * workers:
+                chunk = list(islice(stream, chunk_size))
+                if not chunk:
+                    break
+                documents = [item for item in chunk if isinstance(item, Document)]
+                try:
+                    future = pool.submit(_analyze_chunk, documents, model, batch_size)
+                except BrokenProcessPool:  # a worker died: the chunks it held fail below, a new pool goes on
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    future = pool.submit(_analyze_chunk, documents, model, batch_size)
+                in_flight.append((chunk, future))
+            if not in_flight:
+                return
+            chunk, future = in_flight.popleft()
+            try:
+                results = iter(future.result())
+            except Exception as exc:  # the worker died (killed, out of memory): its documents fail, the run goes on
+                detail = f"worker process: {type(exc).__name__}: {exc}"
+                results = iter([AnalysisError("E020", detail, source=item.source or item.id)
+                                for item in chunk if isinstance(item, Document)])
+            for item in chunk:
+                yield item if isinstance(item, StorylineError) else next(results)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _run_components(components: list[tuple[str, Any]], document: Document,
                     doc: Doc) -> Analysis | AnalysisError:
     for name, component in components:
@@ -123,10 +184,10 @@ def _run_components(components: list[tuple[str, Any]], document: Document,
 
 
 def analyze_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
-                      batch_size: int = 16) -> Iterator[Analysis]:
+                      batch_size: int = 16, workers: int = 1) -> Iterator[Analysis]:
     """Analyse many documents in a stream (constant memory), results in input order; raises the
-    first error."""
-    for result in analyze_stream(documents, model=model, batch_size=batch_size):
+    first error. ``workers`` as for :func:`analyze_stream`."""
+    for result in analyze_stream(documents, model=model, batch_size=batch_size, workers=workers):
         if isinstance(result, StorylineError):
             raise result
         yield result

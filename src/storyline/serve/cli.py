@@ -116,8 +116,10 @@ def cli() -> None:
 @click.option("--id", "doc_id", help="Document id for FILE (default: the file name).")
 @click.option("--pretty", is_flag=True, help="Indent the JSON of a single document.")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes for the analysis (0: one per core); pays off from a few dozen documents.")
 def analyze(file: str | None, published: str | None, jsonl: str | None, doc_id: str | None, pretty: bool,
-            batch_size: int) -> None:
+            batch_size: int, workers: int) -> None:
     """Analyse documents without a database: the analysis contract (JSON) on stdout.
 
     FILE is a .txt/.md/.html/.json file or '-' for text on stdin; with --jsonl each input line
@@ -134,7 +136,7 @@ def analyze(file: str | None, published: str | None, jsonl: str | None, doc_id: 
         assert source is not None
         items = read_stream(sys.stdin, "-", options) if source == "-" else read_file(Path(source), options)
         failed = 0
-        for result in analyze_stream(items, batch_size=batch_size):
+        for result in analyze_stream(items, batch_size=batch_size, workers=workers):
             if isinstance(result, StorylineError):
                 failed += 1
                 err.print(result.render(), markup=False)
@@ -169,9 +171,11 @@ class RateColumn(ProgressColumn):
               help="Refuse documents longer than this (E004).")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch.")
 @click.option("--no-resolve", is_flag=True, help="Skip the cross-document conflict pass after storing.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes for the analysis (0: one per core); pays off from a few dozen documents.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, max_chars: int, batch_size: int,
-           no_resolve: bool, quiet: bool) -> None:
+           no_resolve: bool, workers: int, quiet: bool) -> None:
     """Read, analyse and store documents: files (.txt .md .html .json .jsonl), directories
     (recursively) or '-' for stdin. Re-ingesting the same texts stores nothing twice."""
     from storyline.ledger import ItemOutcome, Ledger
@@ -187,7 +191,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, max_chars: in
                 advance()
 
             report = ledger.ingest(paths, options=options, batch_size=batch_size, resolve=not no_resolve,
-                                   progress=on_item)
+                                   progress=on_item, workers=workers)
         seconds = time.perf_counter() - started
         done = len(report.added) + len(report.duplicates)
         rate = f" in {seconds:.1f} s ({done / seconds:.1f} docs/s)" if seconds > 0 else ""

@@ -70,7 +70,21 @@ class Ledger:
     def ingest_items(self, items: Iterable[Document | StorylineError], *, batch_size: int = 16,
                      resolve: bool = True, progress: Progress | None = None, workers: int = 1) -> IngestReport:
         report = IngestReport()
-        for outcome in self._store_all(self._skip_known(items, report, progress), batch_size, workers):
+        analysed = analyze_stream(self._skip_known(items, report, progress), model=self.model,
+                                  batch_size=batch_size, workers=workers)
+        return self.store_analyses(analysed, resolve=resolve, progress=progress, report=report)
+
+    def store_analyses(self, results: Iterable[Analysis | StorylineError], *, resolve: bool = True,
+                       progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
+        """Store analyses made elsewhere (worker processes, a Dask cluster): each in one
+        transaction, a text already stored counted as a duplicate, errors kept in the report."""
+        report = report if report is not None else IngestReport()
+        for result in results:
+            if isinstance(result, StorylineError):
+                outcome = ItemOutcome("error", error=result)
+            else:
+                added = self.store.add(result)
+                outcome = ItemOutcome("added" if added.added else "duplicate", added.doc_id)
             if outcome.status == "added" and outcome.doc_id:
                 report.added.append(outcome.doc_id)
             elif outcome.status == "duplicate" and outcome.doc_id:
@@ -100,15 +114,6 @@ class Ledger:
                     continue
                 seen.add(sha)
             yield item
-
-    def _store_all(self, items: Iterable[Document | StorylineError], batch_size: int,
-                   workers: int) -> Iterator[ItemOutcome]:
-        for result in analyze_stream(items, model=self.model, batch_size=batch_size, workers=workers):
-            if isinstance(result, StorylineError):
-                yield ItemOutcome("error", error=result)
-                continue
-            added = self.store.add(result)
-            yield ItemOutcome("added" if added.added else "duplicate", added.doc_id)
 
     def resolve(self) -> int:
         """Recompute the cross-document conflicts over everything stored; returns how many."""

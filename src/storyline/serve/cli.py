@@ -27,7 +27,7 @@ from storyline import __version__
 from storyline.errors import StorylineError, UsageError
 from storyline.ingest import ReadOptions
 from storyline.ingest.sources import DEFAULT_MAX_CHARS
-from storyline.model import SCHEMA, Analysis
+from storyline.model import Analysis
 from storyline.store import DEFAULT_DB, Filters, Row
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,7 +125,7 @@ def analyze(file: str | None, published: str | None, jsonl: str | None, doc_id: 
     FILE is a .txt/.md/.html/.json file or '-' for text on stdin; with --jsonl each input line
     gives one output line, in the same order (a bad line gives {"schema", "error"}).
     """
-    from storyline.analyze import analyze_stream
+    from storyline.analyze import analyze_stream, result_record
     from storyline.ingest import read_file, read_stream
 
     with _errors_as_exit():
@@ -141,7 +141,7 @@ def analyze(file: str | None, published: str | None, jsonl: str | None, doc_id: 
                 failed += 1
                 err.print(result.render(), markup=False)
                 if jsonl is not None:  # keep output line n for input line n
-                    sys.stdout.write(json.dumps({"schema": SCHEMA, "error": result.to_dict()}) + "\n")
+                    sys.stdout.write(json.dumps(result_record(result)) + "\n")
                 continue
             if doc_id and jsonl is None:
                 result.document.id = doc_id

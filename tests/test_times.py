@@ -65,7 +65,11 @@ SEED = Path("/work/shared/seed/article.txt")
         ("a decade", "2024-02-05", ("DURATION", "P10Y", None)),
         ("several weeks", "2024-02-05", ("DURATION", "PXW", None)),
         ("the past two months", "2024-02-05", ("DURATION", "P2M", None)),
-        ("a year and a half", "2024-02-05", ("DURATION", "P18M", None)),
+        ("a year and a half", "2024-02-05", ("DURATION", "P1Y6M", None)),
+        ("5 1/2 hours", "2024-02-05", ("DURATION", "PT5H30M", None)),
+        ("a day and a half", "2024-02-05", ("DURATION", "P1DT12H", None)),
+        ("two and a half weeks", "2024-02-05", ("DURATION", "P17DT12H", None)),
+        ("half a day", "2024-02-05", ("DURATION", "PT12H", None)),
         ("six hours", "2024-02-05", ("DURATION", "PT6H", None)),
         # quarters and halves
         ("the third quarter of 2022", "2024-02-05", ("DATE", "2022-Q3", None)),
@@ -293,7 +297,7 @@ def test_year_ranges_and_lengths(nlp: Language) -> None:
               "2013-03-22")
     found = [(t.text, t.value, t.range_from, t.range_to) for t in doc._.times]
     assert found == [("2009", "2009", "2009", "2010"), ("2010", "2010", "2009", "2010"),
-                     ("decade-long", "P10Y", None, None), ("two and a half years", "P30M", None, None)]
+                     ("decade-long", "P10Y", None, None), ("two and a half years", "P2Y6M", None, None)]
 
 
 # --------------------------------------------------------------------------- without a publication date
@@ -491,3 +495,160 @@ def test_the_same_period_a_year_before(nlp: Language) -> None:
 def test_the_following_month_counts_from_the_month_of_the_story(nlp: Language) -> None:
     doc = run(nlp, "In June, the board rejected the bid. The following month, it sold the unit.", "2024-02-07")
     assert values(doc) == {"June": "2023-06", "The following month": "2023-07"}
+
+
+# --------------------------------------------------------------------------- conventions and cues, second pass
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "expected"),
+    [
+        # a stretch of unstated length up to or from now is a duration; "recently" is a pointer
+        ("recent weeks", "2024-02-05", ("DURATION", "PXW", None)),
+        ("the coming months", "2024-02-05", ("DURATION", "PXM", None)),
+        ("recently", "2024-02-05", ("DATE", "PAST_REF", None)),
+        # "the past decade" is the ten years up to now; "the last decade" may be the 2010s
+        ("the past decade", "2024-02-05", ("DURATION", "P10Y", None)),
+        ("the past century", "2024-02-05", ("DURATION", "P100Y", None)),
+        ("the last decade", "2024-02-05", ("DATE", "201", None)),
+        # the latter part of a named year
+        ("the last half of 2019", "2024-02-05", ("DATE", "2019-H2", None)),
+        ("the final quarter of 2022", "2024-02-05", ("DATE", "2022-Q4", None)),
+        ("the latter half of last year", "2024-02-05", ("DATE", "2023-H2", None)),
+        ("the last quarter", "2024-02-05", ("DATE", "2023-Q4", None)),
+        # holidays counted from Easter or a weekday of a month
+        ("Palm Sunday", "2024-02-05", ("DATE", "2024-03-24", None)),
+        ("Ash Wednesday", "2024-02-05", ("DATE", "2024-02-14", None)),
+        ("Mother's Day 2023", "2024-02-05", ("DATE", "2023-05-14", None)),
+        # fractions and two days away
+        ("half an hour", "2024-02-05", ("DURATION", "PT30M", None)),
+        ("the day before yesterday", "2024-02-05", ("DATE", "2024-02-03", None)),
+        ("the day after tomorrow", "2024-02-05", ("DATE", "2024-02-07", None)),
+        # wire-style clock times and clipped years
+        ("at 1430 GMT", "2024-02-05", ("TIME", "2024-02-05T14:30Z", None)),
+        ("since '98", "2024-02-05", ("DATE", "1998", None)),
+        ("in '19", "2024-02-05", ("DATE", "2019", None)),
+        # the nth week of a month is the ISO week holding most of its seven days
+        ("the last week of March", "2024-02-05", ("DATE", "2024-W13", None)),
+        ("the first week of June 2012", "2024-02-05", ("DATE", "2012-W23", None)),
+        # sets of weekends, seasons, every other unit
+        ("every weekend", "2024-02-05", ("SET", "XXXX-WXX-WE", None)),
+        ("each summer", "2024-02-05", ("SET", "XXXX-SU", None)),
+        ("every other month", "2024-02-05", ("SET", "P2M", None)),
+        # days counted on a working calendar are still days
+        ("the past five trading days", "2024-02-05", ("DURATION", "P5D", None)),
+        ("ten business days", "2024-02-05", ("DURATION", "P10D", None)),
+        # the end of a year however written
+        ("by year's end", "2024-02-05", ("DATE", "2024", "END")),
+        ("at year end 2025", "2024-02-05", ("DATE", "2025", "END")),
+    ],
+)
+def test_second_pass_phrases(phrase: str, anchor: str, expected: tuple[str, str, str | None]) -> None:
+    assert resolve_text(phrase, anchor) == expected
+
+
+@pytest.mark.model
+def test_past_spelt_as_present(nlp: Language) -> None:
+    # 2024-03-06 is a Wednesday; "hurt" with a singular subject can only be the past
+    doc = run(nlp, "Concern over rates hurt the market on Friday.", "2024-03-06")
+    assert values(doc)["Friday"] == "2024-03-01"
+
+
+@pytest.mark.model
+def test_until_in_a_past_perfect_and_in_a_postponement(nlp: Language) -> None:
+    doc = run(nlp, "Until Monday, the police had not named a suspect.", "2024-03-06")
+    assert values(doc)["Monday"] == "2024-03-04"
+    doc = run(nlp, "The judge postponed the hearing until Monday.", "2024-03-06")
+    assert values(doc)["Monday"] == "2024-03-11"
+
+
+@pytest.mark.model
+def test_a_deadline_just_gone_is_this_years(nlp: Language) -> None:
+    doc = run(nlp, "The council must approve the budget by March 2.", "2024-03-06")
+    assert values(doc)["March 2"] == "2024-03-02"
+    doc = run(nlp, "The council must approve the budget by Feb. 2.", "2024-03-06")
+    assert values(doc)["Feb. 2"] == "2025-02-02"
+
+
+@pytest.mark.model
+def test_a_timetable_in_the_present_looks_ahead(nlp: Language) -> None:
+    doc = run(nlp, "The new tariffs take effect in January.", "2024-03-06")
+    assert values(doc)["January"] == "2025-01"
+    doc = run(nlp, "The new tariffs took effect in January.", "2024-03-06")
+    assert values(doc)["January"] == "2024-01"
+    # a state in the present reports a month gone
+    doc = run(nlp, "The jobless rate stands at 6 percent in January.", "2024-03-06")
+    assert values(doc)["January"] == "2024-01"
+
+
+@pytest.mark.model
+def test_later_in_a_past_story_is_still_past(nlp: Language) -> None:
+    doc = run(nlp, "The fire started at dawn. Hours later, the crews withdrew.", "2024-03-06")
+    assert values(doc)["Hours later"] == "PAST_REF"
+    doc = run(nlp, "Days later, the crews will return.", "2024-03-06")
+    assert values(doc)["Days later"] == "FUTURE_REF"
+
+
+@pytest.mark.model
+def test_a_conjunct_shares_the_verb(nlp: Language) -> None:
+    # 2024-03-06 is a Wednesday
+    doc = run(nlp, "The storm will reach the coast late Friday or early Saturday.", "2024-03-06")
+    assert values(doc) == {"late Friday": "2024-03-08", "early Saturday": "2024-03-09"}
+
+
+@pytest.mark.model
+def test_a_month_of_next_year(nlp: Language) -> None:
+    doc = run(nlp, "The licences will lapse after October of next year.", "2024-03-06")
+    assert values(doc) == {"October": "2025-10", "next year": "2025"}
+
+
+@pytest.mark.model
+def test_a_headline_day_is_not_dated_by_the_line_below(nlp: Language) -> None:
+    doc = run(nlp, "Markets to stay shut until Friday\nMarch 6, 2024\nThe exchange said so.", "2024-03-06")
+    assert values(doc) == {"Friday": "2024-03-08", "March 6, 2024": "2024-03-06"}
+
+
+@pytest.mark.model
+def test_previous_and_following_days_count_from_the_story(nlp: Language) -> None:
+    # 2024-03-11 is a Monday; the story is at Monday 4 March
+    doc = run(nlp, "The index fell on Monday, March 4. It was down 3% from the previous Friday.", "2024-03-11")
+    assert values(doc)["the previous Friday"] == "2024-03-01"
+    doc = run(nlp, "The jury met on June 3, 2021, and gave its verdict the following Tuesday.", "2024-03-06")
+    assert values(doc)["the following Tuesday"] == "2021-06-08"
+
+
+@pytest.mark.model
+def test_a_plan_told_in_the_past_looks_ahead(nlp: Language) -> None:
+    # 2024-03-06 is a Wednesday
+    doc = run(nlp, "Farmers planned a large rally outside parliament on Saturday.", "2024-03-06")
+    assert values(doc)["Saturday"] == "2024-03-09"
+    doc = run(nlp, "Farmers held a large rally outside parliament on Saturday.", "2024-03-06")
+    assert values(doc)["Saturday"] == "2024-03-02"
+
+
+@pytest.mark.model
+def test_the_quarter_a_year_ago(nlp: Language) -> None:
+    doc = run(nlp, "Acme's third-quarter profit rose. For the quarter a year ago, Acme reported a loss.", "2023-10-26")
+    assert values(doc)["the quarter a year ago"] == "2022-Q3"
+
+
+@pytest.mark.model
+def test_at_the_moment_is_no_timex(nlp: Language) -> None:
+    doc = run(nlp, "Prices will stay high for the time being, and at the moment there is no deal.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("the time being", "PRESENT_REF")]
+
+
+@pytest.mark.model
+def test_the_trading_day_of_a_market_report(nlp: Language) -> None:
+    doc = run(nlp, "On Monday, the FTSE 100 ended the day 2% lower. He went out for the day.", "2024-03-06")
+    assert values(doc) == {"Monday": "2024-03-04", "the day": "2024-03-04"}
+    doc = run(nlp, "For the day, the Nikkei lost 3%.", "2024-03-06")
+    assert values(doc) == {"the day": "2024-03-06"}
+
+
+@pytest.mark.model
+def test_a_second_decade_shares_the_article(nlp: Language) -> None:
+    doc = run(nlp, "Boxy cars ruled the 70s and 80s.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("the 70s", "197"), ("80s", "198")]
+    doc = run(nlp, "Her grades were mostly 70s and 80s.", "2024-03-06")
+    assert values(doc) == {}

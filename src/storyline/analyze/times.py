@@ -118,6 +118,8 @@ class _Vocab:
     future_cues: frozenset[str]
     reporting_verbs: frozenset[str]
     plan_verbs: frozenset[str]
+    same_past: frozenset[str]
+    timetable_verbs: frozenset[str]
     deadline_signals: frozenset[str]
     year_signals: frozenset[str]
 
@@ -145,6 +147,8 @@ def _vocab(name: str) -> _Vocab:
         future_cues=frozenset(raw.get("future_cues", ())),
         reporting_verbs=frozenset(raw.get("reporting_verbs", ())),
         plan_verbs=frozenset(raw.get("plan_verbs", ())),
+        same_past=frozenset(raw.get("same_past", ())),
+        timetable_verbs=frozenset(raw.get("timetable_verbs", ())),
         deadline_signals=frozenset(raw.get("deadline_signals", ())),
         year_signals=frozenset(str(w) for w in raw.get("year_signals", ())),
     )
@@ -209,7 +213,13 @@ def _day_year(anchor: dt.date, month: int, day: int, direction: Direction) -> in
     key = (month, day)
     now = (anchor.month, anchor.day)
     if direction == "fwd":
-        return anchor.year if key >= now else anchor.year + 1
+        # A deadline a few days gone ("to send the boy back by Jan. 14", written on the 15th) is
+        # this year's: news writes the year of a date nearly a year ahead.
+        try:
+            gone = (anchor - dt.date(anchor.year, month, day)).days
+        except ValueError:
+            gone = -1
+        return anchor.year if key >= now or gone <= _FWD_GRACE_DAYS else anchor.year + 1
     if direction == "near":
         try:
             this = dt.date(anchor.year, month, day)
@@ -232,6 +242,7 @@ def _day_year(anchor: dt.date, month: int, day: int, direction: Direction) -> in
 
 
 _PAST_GRACE_DAYS = 45
+_FWD_GRACE_DAYS = 14
 
 
 def _easter(year: int) -> dt.date:
@@ -371,7 +382,9 @@ class _Grammar:
                     r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?(?![\w-])", self._iso),
             ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)"
                         r"(?![\w/])", self._numeric),
-            ("month_day", rf"{B}{mod}(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{wday},?\s+)?"
+            # (a day name and its date share a line: a headline ending "Friday" is not dated by
+            # the dateline below it)
+            ("month_day", rf"{B}{mod}(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{wday},?[ \t]+)?"
                           rf"{month}\s+{day}(?:,?\s+{year}|\s+(?P<ry>this|last|next)\s+year(?!'))?{E}",
              self._month_day),
             # TimeML marks "April 24 and 25" as two dates: the bare day takes the month before it.
@@ -381,6 +394,10 @@ class _Grammar:
              self._day_after),
             # "the week of March 6" is the week that holds the date.
             ("week_of", rf"{B}the\s+week\s+of\s+{month}\s+{day}(?:,?\s+{year})?{E}", self._week_of),
+            # "the last week of March", "the first week of June 2012": the ISO week that holds most
+            # of those seven days
+            ("nth_week", rf"{B}the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{fmonth}"
+                         rf"(?:,?\s+{year})?{E}", self._nth_week),
             # "on the 15th": a day of the month the story is in.
             ("ordinal_day", rf"{B}the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th){E}"
                             r"(?!\s+(?:of\b|(?!(?:in|at|when|and|to|on|with|for|as)\b)[a-z]))",
@@ -400,11 +417,13 @@ class _Grammar:
                        rf"(?P<dec>(?:1[5-9]|20)\d0s|'\d0s|\d0s|(?-i:{decade_words}))(?![\w-])", self._decade),
             ("century", rf"{B}(?:the\s+)?{mod}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ords})[\s-]century{E}",
              self._century),
-            ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous)\s+)?{wday}"
+            ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous|preceding|following)\s+)?"
+                        rf"{wday}"
                         rf"(?:\s+(?P<part>{parts}))?(?![\w-])", self._weekday),
             ("weekday_set", rf"{B}(?-i:(?P<wd>{full_days})s){E}", self._weekday_set),
             ("deictic_day", rf"{B}{mod}(?P<word>today|tonight|tomorrow|yesterday)"
                             rf"(?:(?:'s)?\s+(?P<part>{parts}))?(?![\w-])", self._deictic_day),
+            ("day_beyond", rf"{B}the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow){E}", self._day_beyond),
             ("part_rel", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                          rf"(?P<part>{parts}){E}", self._part_rel),
             ("deictic", rf"{B}(?P<word>{deictic_words}){E}", self._deictic),
@@ -429,7 +448,8 @@ class _Grammar:
             ("duration", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?"
                          rf"(?P<the>the\s+(?=(?:(?:{pre})\s+)?{self.quant}\s))?(?:(?P<pre>{pre})\s+)?"
                          rf"(?P<q>{self.quant})(?P<half0>\s+and\s+a\s+half)?"
-                         r"(?:\s+(?:more|additional|straight|consecutive|further)\s+|\s+|-)"
+                         # "eight trading days", "five business days": days counted on a calendar of work
+                         r"(?:\s+(?:more|additional|straight|consecutive|further|trading|business|working)\s+|\s+|-)"
                          rf"(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half|-and-a-half)?)"
                          r"(?![\w-])(?!\s*-?\s*old\b)", self._duration),
             # "a decade-long war", "decades-long": the length of something
@@ -441,7 +461,9 @@ class _Grammar:
             ("quarter", rf"{B}(?:(?P<qy>(?:this|last|next)\s+year's|(?:the\s+)?(?:year-ago|year-earlier"
                         r"|(?:1[5-9]|20)\d\d))\s+)?"
                         r"(?P<the>the\s+(?=(?:fiscal\s+)?\w+\s))?(?:(?P<fy>fiscal)\s+)?"
-                        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                        # "the last half of 1989", "the final quarter of 2009": the latter one of
+                        # that year (alone, "the last quarter" is the one before: rel_period)
+                        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
                         r"[\s-](?:fiscal\s+)?(?P<q>quarter|half)(?:\s+of\s+(?:fiscal\s+)?" + year
                         + r"|,?\s+" + year.replace("year>", "year2>")
                         + r"|(?:\s+of)?\s+(?P<ry>this|last|next)\s+year)?" + E, self._quarter),
@@ -452,6 +474,12 @@ class _Grammar:
                      r"(?P<ampm>[ap]\.m\.|[ap]\.m|[ap]m|(?-i:[AP]M))(?![\w])" + tz + clock_day, self._time),
             ("time24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\w:])" + tz + clock_day,
              self._time),
+            # wire style: "at 0800 GMT"
+            ("time_wire", r"(?<![\w:.$,])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>GMT|UTC)(?![\w])" + clock_day,
+             self._time),
+            # "since '82", "in '08": a year cut to two digits after a preposition
+            ("year_short", r"\b(?:in|since|of|from|to|until|till|by|before|after|and)\s+(?P<x>['’](?P<yy>\d\d))"
+                           r"(?![\w'’%-])", self._year_short),
             ("named_time", rf"{B}(?P<word>noon|midnight|midday)(?![\w-])" + clock_day, self._named_time),
             # "4 in the morning", "11 at night": the part of day says a.m. or p.m.
             ("clock_part", r"(?<![\w:.$])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
@@ -461,20 +489,26 @@ class _Grammar:
                          rf"(?:,?\s+(?:{wday}|{day_word}))?{E}", self._mid_part),
             # "in the morning": that part of the day the story is at
             ("the_part", rf"{B}the\s+(?P<part>morning|afternoon|evening){E}(?!\s+of\b)", self._the_part),
-            ("set", rf"{B}(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<q>{self.quant})\s+)?"
-                    rf"(?:(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth})(?![\w-])", self._set),
+            # market reports: "the index ended the day 2% lower", "for the day, the Nikkei lost 3%"
+            ("the_session", r"\b(?:(?:end|close|finish|start|begin)(?:s|ed|ing)?|began|for)\s+(?P<x>the\s+day)"
+                            r"(?!\s+(?:before|after|of|when|that|he|she|it|they)\b)(?![\w'-])", self._the_session),
+            ("set", rf"{B}(?P<every>every|each|per)\s+(?P<other>other\s+)?(?:(?P<q>{self.quant})\s+)?"
+                    rf"(?:(?P<we>weekend)|(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth}"
+                    rf"|(?P<season>{seasons}))(?![\w-])", self._set),
             ("set_times", rf"{B}(?P<freq>once|twice|thrice|(?:\w+)\s+times)\s+a\s+(?P<unit>{units}){E}",
              self._set),
             ("set_word", rf"{B}(?P<word>{set_words}){E}", self._set_word),
             ("holiday", rf"{B}(?-i:(?P<hol>{holidays}))(?:,?\s+{year})?{E}", self._holiday),
-            ("year_adj", rf"{B}(?P<word>year-earlier|year-ago|year-end|year-to-date){E}", self._year_adj),
+            # "by year-end", "by year's end", "at year end 1990": the end of that year
+            ("year_adj", rf"{B}(?P<word>year-earlier|year-ago|year-end|year\s+end|year's\s+end|year-to-date)"
+                         rf"(?:\s+{year})?{E}", self._year_adj),
             ("the_quarter", rf"{B}the\s+(?P<which>(?:latest|most\s+recent|current|previous|prior|preceding"
                             r"|same|year-earlier|year-ago|(?:1[5-9]|20)\d\d)\s+)?(?:fiscal\s+)?(?:quarter|period)"
                             + E,
              self._the_quarter),
             ("weekend", rf"{B}the\s+weekend{E}", self._weekend),
             # "the same period last year": the period the report is about, a year before.
-            ("same_period", rf"{B}the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|month)\s+"
+            ("same_period", rf"{B}the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month)\s+"
                             r"(?:of\s+)?(?:(?:the\s+)?last\s+year|a\s+year\s+(?:ago|earlier|before))" + E,
              self._same_period),
             # "for the year ended Sept. 30": a reporting year, a length; "for the full year": this one.
@@ -574,6 +608,22 @@ class _Grammar:
 
         return resolve, deictic
 
+    def _nth_week(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        month = self.v.months[_cap(m["month"].rstrip("."))]
+        nth = m["nth"].lower()
+        given = int(self._year_of(m["year"])) if m["year"] else None
+        direction = _date_direction(c, self.v)
+
+        def resolve(a: dt.date) -> Resolved:
+            year = given if given is not None else _month_year(a, month, direction)
+            if nth in ("last", "final"):
+                middle = _shift_months(dt.date(year, month, 1), 1) - dt.timedelta(days=4)
+            else:
+                middle = dt.date(year, month, 4 + 7 * ("first", "second", "third", "fourth").index(nth))
+            return "DATE", _iso_week(middle), None
+
+        return resolve, given is None
+
     def _ordinal_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         if c.signal not in ("on", "by", "until", "till", "since", "from", "before", "after") or c.reference is None:
             return None
@@ -602,6 +652,9 @@ class _Grammar:
         strict = rel in ("last", "past", "next", "coming")
 
         ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
+        if of_year := _OF_YEAR.match(c.text, c.end):
+            # "October of next year": two expressions (MEANTIME), the year dating the month
+            ry = {"this": 0, "last": -1, "next": 1}[of_year[1].lower()]
 
         def resolve(a: dt.date) -> Resolved:
             if ry is not None:
@@ -627,12 +680,27 @@ class _Grammar:
         value = self._year_of(m["year"])
         return (lambda a: ("DATE", value, modv)), False
 
+    def _year_short(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        yy = int(m["yy"])
+
+        def resolve(a: dt.date) -> Resolved:
+            # the latest such year not more than a decade ahead of the anchor
+            year = (a.year // 100) * 100 + yy
+            if year > a.year + 10:
+                year -= 100
+            return "DATE", f"{year:04d}", None
+
+        return resolve, True
+
     def _decade(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         dec = m["dec"].lower()
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
         words = _DECADE_WORDS
+        # "the 70s and 80s", "the sixties and seventies": the article serves both
+        the = m.group(0).lower().startswith("the") or bool(
+            _DECADE_BEFORE.search(c.text, max(0, c.start - 24), c.start))
         if dec in words:
-            if not m.group(0).lower().startswith("the"):
+            if not the:
                 return None
             digit = words[dec]
             full = None
@@ -642,7 +710,7 @@ class _Grammar:
         else:  # '90s, 90s
             full = None
             digit = int(dec.lstrip("'")[0])
-            if not dec.startswith("'") and not m.group(0).lower().startswith("the"):
+            if not dec.startswith("'") and not the:
                 return None
 
         def resolve(a: dt.date) -> Resolved:
@@ -670,9 +738,17 @@ class _Grammar:
         rel = (m["rel"] or "").lower()
         part = self.v.day_parts.get((m["part"] or "").lower())
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
-        if rel in ("last", "past", "previous"):
+        if rel in ("previous", "preceding", "following") and c.reference is not None:
+            # "down 4.5% from the previous Friday": before the day the story is at, not before now
+            back = rel != "following"
+            ref = c.reference
+            day = _weekday_date(ref, wd, "back" if back else "fwd", True)
+            value = f"{day.isoformat()}T{part}" if part else day.isoformat()
+            kind: TimeType = "TIME" if part else "DATE"
+            return (lambda a: (kind, value, modv)), False
+        if rel in ("last", "past", "previous", "preceding"):
             direction, strict = "back", True
-        elif rel in ("next", "coming"):
+        elif rel in ("next", "coming", "following"):
             direction, strict = "fwd", True
         elif rel == "this":
             direction, strict = c.direction("near"), False
@@ -706,6 +782,10 @@ class _Grammar:
 
         return resolve, True
 
+    def _day_beyond(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        shift = -2 if m["ba"].lower().startswith("before") else 2
+        return (lambda a: ("DATE", (a + dt.timedelta(days=shift)).isoformat(), None)), True
+
     def _part_rel(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         rel = m["rel"].lower()
         part = self.v.day_parts[m["part"].lower()]
@@ -724,7 +804,7 @@ class _Grammar:
         spec = self.v.deictic.get(word)
         if spec is None:
             return None
-        if word in ("the moment", "the present", "the time being") and not _preceded_by(c, ("at", "for")):
+        if word in ("the present", "the time being") and not _preceded_by(c, ("at", "for")):
             return None
         if word == "the past" and _followed_by_number(c):
             return None
@@ -736,7 +816,8 @@ class _Grammar:
         value = str(spec["value"])
         if value == "DAY":
             return None
-        return (lambda a: ("DATE", value, None)), False
+        kind: TimeType = "DURATION" if spec.get("type") == "DURATION" else "DATE"
+        return (lambda a: (kind, value, None)), False
 
     def _rel_period(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         rel = m["rel"].lower()
@@ -750,6 +831,11 @@ class _Grammar:
         # TimeBank annotates it, the calendar unit before the anchor's (a DATE, like "last year").
         if m["the"] and rel in ("previous", "following") and unit and not season:
             return self._anaphoric_period(unit, -1 if rel == "previous" else 1, c)
+        if rel == "past" and unit in ("decade", "century") and not early:
+            # "the past decade" is the ten years up to now (in 2005, 1995-2005), not the 1990s as
+            # "the last decade" may be: a length, as TimeBank and MEANTIME mark it.
+            length = self._period_value(1, unit)
+            return (lambda a: ("DURATION", length, None)), False
         step = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
                 "next": 1, "coming": 1, "following": 1}[rel]
         if (rel == "last" and unit == "year" and not early and c.quarter_near and c.quarter
@@ -821,7 +907,7 @@ class _Grammar:
         # "ago" counts from now; "earlier"/"later" from the time the story is at.
         ref = None if direction in ("ago", "from now", "hence", "back") else c.reference
         if n is None:
-            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            value = "PAST_REF" if sign < 0 or c.tense == "past" else "FUTURE_REF"
             return (lambda a: ("DATE", value, None)), False
         if n != int(n):
             return None
@@ -851,7 +937,8 @@ class _Grammar:
 
     def _vague_ago(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         sign = m["dir"].lower() in ("ago", "earlier", "before", "back")
-        value = "PAST_REF" if sign else "FUTURE_REF"
+        # "Hours later, the rebels withdrew": later than the story's time, still before the telling.
+        value = "PAST_REF" if sign or c.tense == "past" else "FUTURE_REF"
         return (lambda a: ("DATE", value, None)), False
 
     def _anaphoric(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -931,14 +1018,20 @@ class _Grammar:
             letter = "DE" if unit == "decade" else "CE" if unit == "century" else spec["letter"]
             value = f"P{t}X{letter}"
         else:
-            smaller = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60),
-                       "minute": ("second", 60)}
-            if n != int(n) and unit in smaller:
-                # TIMEX3 values take whole numbers: a year and a half is 18 months.
-                unit, factor = smaller[unit]
-                n *= factor
-            value = self._period_value(n, unit)
+            value = self._mixed_period(n, unit)
         return (lambda a: ("DURATION", value, modv)), False
+
+    def _mixed_period(self, n: float, unit: str) -> str:
+        """TIMEX3 values take whole numbers: "two and a half years" is two years and six months
+        (P2Y6M, PT5H30M, P1DT12H), as TimeBank writes it; half a day alone is PT12H."""
+        whole = int(n)
+        if n == whole or unit not in _SMALLER:
+            return self._period_value(n, unit)
+        small, factor = _SMALLER[unit]
+        if unit == "week":  # ISO 8601 writes weeks alone: two and a half weeks are 17 1/2 days
+            return self._mixed_period(n * factor, small)
+        rest = self._mixed_period((n - whole) * factor, small)
+        return _join_periods(self._period_value(whole, unit), rest) if whole else rest
 
     def _long_adj(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         unit = m["unit"].lower()
@@ -961,12 +1054,17 @@ class _Grammar:
 
     def _quarter(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         o = m["ord"].lower()
-        n = int(o[0]) if o[0].isdigit() else self.v.ordinals[o]
         half = m["q"].lower() == "half"
+        year = self._year_of(m["year"] or m["year2"])
+        if o in ("last", "final", "latter"):
+            if not (year or m["ry"]) or m["qy"]:
+                return None
+            n = 2 if half else 4
+        else:
+            n = int(o[0]) if o[0].isdigit() else self.v.ordinals[o]
         if half and n > 2:
             return None
         letter = "H" if half else "Q"
-        year = self._year_of(m["year"] or m["year2"])
         if year:
             value = f"{year}-{letter}{n}"
             return (lambda a: ("DATE", value, None)), False
@@ -1126,6 +1224,12 @@ class _Grammar:
 
         return resolve, ref is None
 
+    def _the_session(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if m.group(0).lower().startswith("for") and not re.match(r"\s*[,.;]", c.text[c.end:c.end + 2]):
+            return None  # "for the day" only as a sentence adverbial ("For the day, the index fell")
+        ref = c.sentence_date or c.reference
+        return (lambda a: ("DATE", (ref or a).isoformat(), None)), ref is None
+
     def _set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         gd = m.groupdict()
         if gd.get("wd"):
@@ -1137,9 +1241,15 @@ class _Grammar:
         if gd.get("part"):
             part = self.v.day_parts[gd["part"].lower()]
             return (lambda a: ("SET", f"XXXX-XX-XXT{part}", None)), False
+        if gd.get("we"):
+            return (lambda a: ("SET", "XXXX-WXX-WE", None)), False
+        if gd.get("season"):
+            season = self.v.seasons[gd["season"].lower()]
+            return (lambda a: ("SET", f"XXXX-{season}", None)), False
         unit = gd["unit"].lower()
         n = self._number(gd["q"]) if gd.get("q") else 1.0
-        value = self._period_value(n or 1, unit)
+        # "every other week" comes round every two weeks
+        value = self._period_value((n or 1) * (2 if gd.get("other") else 1), unit)
         return (lambda a: ("SET", value, None)), False
 
     def _set_word(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -1167,8 +1277,13 @@ class _Grammar:
 
     def _year_adj(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         word = m["word"].lower()
-        if word == "year-end":
+        if word.endswith("end"):
+            if m["year"]:
+                given = self._year_of(m["year"])
+                return (lambda a: ("DATE", given, "END")), False
             return (lambda a: ("DATE", f"{a.year:04d}", "END")), True
+        if m["year"]:
+            return None
         if word == "year-to-date":
             return (lambda a: ("DURATION", "P1Y", None)), True
         if c.quarter_near and c.quarter:
@@ -1264,9 +1379,16 @@ def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
     # lies after the telling: the tense of the clause does not place it.
     if c.signal in v.deadline_signals:
         return "near" if c.tense == "past" else "fwd"
+    if c.tense == "present" and c.signal in ("in", "on") and _timetable_verb(c, v):
+        # A scheduled event told in the present is a timetable ("the rules take effect in
+        # January", "the law expires on March 1"): the coming one. Not a state ("unemployment
+        # stands at 8% in February"), which reports a past month.
+        return "fwd"
     return c.direction("near")
 
 
+_DECADE_BEFORE = re.compile(r"(?:\bthe\s+(?:'?\d0s|\w+ties)|'\d0s|(?:1[5-9]|20)\d0s)\s+(?:and|or|to|through)\s+$", re.I)
+_OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _COMPARED = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|against)\b[^.;]*$", re.I)
 
@@ -1274,7 +1396,11 @@ _COMPARED = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|against)
 def _weekday_direction(c: _Ctx) -> Direction:
     # A deadline or an earliest time ("until 9 a.m. Tuesday", "as early as Tuesday") lies ahead
     # whatever the tense of the clause.
-    if c.signal in ("until", "till") or _LOOKS_AHEAD.search(c.text, max(0, c.start - 20), c.start):
+    if c.signal in ("until", "till"):
+        # ... even in a past clause ("postponed the hearing until Tuesday"); but a past perfect
+        # ("until Thursday, police had not named him") tells of a time before a past one.
+        return "back" if c.tense == "past" and _past_perfect(c) else "fwd"
+    if _LOOKS_AHEAD.search(c.text, max(0, c.start - 20), c.start):
         return "fwd"
     if _AFTER_REPORT.search(c.text, max(0, c.start - 16), c.start):
         # "said on Monday it would cut jobs": the day of the report, whatever the parser hangs
@@ -1287,9 +1413,33 @@ def _weekday_direction(c: _Ctx) -> Direction:
     return c.direction("back")
 
 
+def _timetable_verb(c: _Ctx, v: _Vocab) -> bool:
+    span = c.doc.char_span(c.start, c.end, alignment_mode="expand") if c.doc is not None else None
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    return verb is not None and verb.lemma_ in v.timetable_verbs
+
+
+def _past_perfect(c: _Ctx) -> bool:
+    span = c.doc.char_span(c.start, c.end, alignment_mode="expand") if c.doc is not None else None
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    return verb is not None and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d")
+                                    for ch in verb.children)
+
+
 _AFTER_REPORT = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated|added|declared|wrote)\s+"
                            r"(?:on\s+|late\s+|early\s+)?$", re.I)
 _LOOKS_AHEAD = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$|\bno\s+later\s+than\s+$", re.I)
+
+
+_SMALLER = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60),
+            "minute": ("second", 60)}
+
+
+def _join_periods(big: str, small: str) -> str:
+    """One ISO 8601 duration of two: P2Y + P6M = P2Y6M, PT5H + PT30M = PT5H30M, P1D + PT12H = P1DT12H."""
+    if small.startswith("PT"):
+        return big + (small[2:] if "T" in big else small[1:])
+    return big + small[1:]
 
 
 def _calendar_unit(a: dt.date, unit: str, step: int, modv: str | None) -> Resolved | None:
@@ -1511,6 +1661,10 @@ def _governing_verb(span: Span) -> Token | None:
     it modifies a noun or adjective first ("payable Dec. 15", "the Dec. 15 deadline"), whose
     time the clause's tense does not fix."""
     tok = span.root
+    # "late Friday or early Saturday", "in January and February": a conjunct shares the verb of
+    # the first one.
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN", "NUM"):
+        tok = tok.head
     for _ in range(3):
         head = tok.head
         if head.i == tok.i:
@@ -1581,6 +1735,10 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
         # "the accession was planned for early March": the plan looks ahead; but "a record set
         # on Aug. 6" was set then.
         return "future"
+    if verb.tag_ == "VBD" and verb.lemma_ in ("plan", "schedule", "slate") and not auxes and {
+            ch.dep_ for ch in verb.children} & {"dobj", "xcomp", "ccomp"} == {"dobj"}:
+        # "protesters planned a march on Saturday": what was planned lies ahead of the planning
+        return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
         if verb.tag_ == "VBG" and lows & {"was", "were"} and any(
                 ch.dep_ == "xcomp" for ch in verb.children) and verb.lemma_ == "go":
@@ -1601,6 +1759,13 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
         if verb.lemma_ == "go" and any(ch.dep_ == "xcomp" for ch in verb.children):
             return "future"
         return "future"
+    if verb.tag_ == "VBP" and verb.lower_ in v.same_past:
+        # "hurt", "cut", "set": the past is spelt as the present, and the tagger's guess does not
+        # tell them apart; a singular subject ("demand cut output Friday") rules the present out.
+        subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")):
+            return "past"
+        return None
     if verb.tag_ in ("VBZ", "VBP"):
         if verb.lemma_ in v.reporting_verbs:
             return "past"  # "the ministry says Friday": a report of what was said

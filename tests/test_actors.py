@@ -151,3 +151,16 @@ def test_ethnic_group_is_not_the_state_of_its_demonym(blank: spacy.language.Lang
     actor = resolve_actor(doc, 0, len(doc.text))
     # An ethnic group: civilians, aligned with (not belonging to) the country of the demonym.
     assert actor is not None and actor.code == "CVL" and actor.affiliation == "HUN"
+
+
+def test_well_known_leaders_of_past_decades_have_their_country(blank: spacy.language.Language) -> None:
+    from storyline.analyze.actor_lexicon import build_lexicon
+
+    lexicon = build_lexicon()
+    for name, country in (("Helmut Kohl", "DEU"), ("Nelson Mandela", "ZAF"), ("Kofi Annan", "UNO")):
+        doc = blank(name)
+        matches = lexicon.match(doc[:], None)
+        assert matches and matches[0].entry.country == country, name
+    # Office holders are dated: on a date outside the office, the entry does not apply.
+    doc = blank("Helmut Kohl")
+    assert not lexicon.match(doc[:], "2010-01-01")

@@ -43,6 +43,7 @@ from storyline.analyze.actor_lexicon import (
     build_lexicon,
     is_ethnic,
 )
+from storyline.analyze.geo import gazetteer
 from storyline.model import Actor, EntityMention
 
 #: NER labels whose entities can be actors or places; other labels are kept only when the
@@ -217,7 +218,33 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
         if actor.code in SECTOR_CODES and _has_country_code(person.code) and _sector(person.code) == actor.code:
             # "President Herzog": the title gives the sector, the article gave the person's country.
             return Actor(actor.name, person.code, person.affiliation)
+    if actor is not None and actor.code in SECTOR_CODES and not actor.affiliation:
+        # "police in Lagos", "militants in Kandahar": a group named by its sector and placed in a
+        # city (which the dictionary of countries and capitals does not know) is of its country.
+        country = _city_country(tokens)
+        if country is not None:
+            return Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
     return actor
+
+
+def _city_country(tokens: Span) -> str | None:
+    """The country of the first place entity (GPE) in ``tokens`` that the gazetteer knows."""
+    doc = tokens.doc
+    i = tokens.start
+    while i < tokens.end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "GPE":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            name = doc[i:j].text
+            place = gazetteer().lookup(name[4:] if name.lower().startswith("the ") else name)
+            if place is not None and place.country:
+                return place.country
+            i = j
+        else:
+            i += 1
+    return None
 
 
 def lexicon_of(doc: Doc) -> Lexicon:

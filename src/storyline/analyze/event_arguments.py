@@ -25,9 +25,15 @@ Where the argument itself names no country, English gives it elsewhere:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import re
+from collections import Counter
+from collections.abc import Sequence
 
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze.actor_lexicon import DEMONYM, ROLE, Lexicon, is_ethnic
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_span
+from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
     BOUNDARY_NOUNS,
     PART_NOUNS,
@@ -47,7 +53,7 @@ from storyline.analyze.extensions import entity_at
 from storyline.analyze.geo import gazetteer
 from storyline.model import Actor, Event, Location, Quote
 
-RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "of", "by")
+RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "among", "between", "of", "by")
 #: Nouns of a part of a territory, whose "of" phrase names the place ("the city of Basra", "a
 #: residential sector of eastern Beirut").
 PLACE_NOUNS = frozenset(
@@ -117,7 +123,9 @@ BARE_SECTORS = SECTOR_CODES
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 #: Third-person pronouns that stand for a group, an organisation or a country, with the grammatical
 #: number their antecedent must have.
-GROUP_PRONOUNS = {"it": "singular", "they": "plural"}
+GROUP_PRONOUNS = {"it": "singular", "they": "plural", "its": "singular", "their": "plural"}
+#: Possessive pronouns that stand for a group, an organisation or a country ("its troops").
+GROUP_POSSESSIVES = frozenset({"its", "their"})
 #: A subject pronoun continues the topic; possessives ("their demands") are left to the clause
 #: they stand in, whose subject is usually the possessor.
 TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -142,7 +150,8 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
         if g.dep_ == "pobj"
     ]
     # "of" last: the objective genitive of an action noun ("the invasion of South Lebanon").
-    targets = prep_objects(noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "of"))
+    # "among" names the parties an act is between ("mediation among the feuding republics").
+    targets = prep_objects(noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "among", "of"))
     if between and not sources:
         first = between[0]
         others = list(conjuncts_of(first))
@@ -158,10 +167,23 @@ def has_country(actor: Actor) -> bool:
     return len(head) == 3 and head.isupper() and head not in BARE_SECTORS
 
 
-def situate(actor: Actor, location: Location | None, others: list[Actor], ev_type: str) -> Actor:
+def situate(
+    actor: Actor,
+    location: Location | None,
+    others: list[Actor],
+    ev_type: str,
+    sentence_countries: frozenset[str] = frozenset(),
+    home_country: str | None = None,
+) -> Actor:
     """An actor named only by its sector ("police", "the rebels", "protesters") belongs to the
     country where the event took place; a government that represses or is protested against
-    at home belongs to the country of the other party ("banned Ugandan opposition candidates")."""
+    at home belongs to the country of the other party ("banned Ugandan opposition candidates").
+    Last, an official named by a bare title ("President X", "the minister") belongs to the one
+    country the sentence names (``sentence_countries``) besides those of the states it deals
+    with: news English drops the country of a title when the story is set in that country
+    ("Ousted President X agreed to resign without returning to Kyrgyzstan"), while "President X
+    threatened Russia" says nothing of X's country. With no country named but the other party's,
+    and no state as the other party, the dateline's country (``home_country``) is the weakest guess."""
     parts = (actor.code or "").split()
     if len(parts) != 1 or parts[0] not in DOMESTIC_SECTORS:
         return actor
@@ -178,9 +200,136 @@ def situate(actor: Actor, location: Location | None, others: list[Actor], ev_typ
         # Rebels and the opposition act against their own state: "rebels in the Ivory Coast
         # dismissed an appeal from President Gbagbo".
         country = country_of_sector(others, INSURGENT_SECTORS)
+    if country is None and parts[0] in STATE_SECTORS | POLICE_SECTORS:
+        states = {(o.code or "").split()[0] for o in others if has_country(o) and is_state(o)}
+        remaining = sentence_countries - states
+        country = next(iter(remaining)) if len(remaining) == 1 else None
+        if country is None and not remaining and not states:
+            # Weakest: a sentence that names no other country is set where the story was filed.
+            country = home_country
+    only = next(iter(sentence_countries)) if len(sentence_countries) == 1 else None
+    state = parts[0] in STATE_SECTORS | POLICE_SECTORS
+    if (
+        country is None
+        and only is not None
+        and any(
+            has_country(o) and (o.code or "").split()[0] == only and not (state and is_state(o)) for o in others
+        )
+    ):
+        # "Nicaragua's government ordered the opposition newspaper …", "the government banned
+        # the Ugandan opposition": when the sentence names one country, that of the other party,
+        # a group named by its sector is of it too — but an official dealing with a state is not
+        # of that state ("the minister met the Iranian envoy").
+        country = only
     if not country or len(country) != 3 or country in INTERNATIONAL_CODES:
         return actor
     return Actor(actor.name, f"{country} {parts[0]}", actor.affiliation)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place a wire dateline names ("KABUL (Reuters) -", "(Washington)") when
+    the story is about it — no other country is named more often in the text — or None: then the
+    usual home of the officials the story quotes by title alone. A story filed from a neighbouring
+    capital ("CAIRO (Reuters) - … Libya … Libya …") is not set there."""
+    text = doc.text[:120]
+    end = dateline_end(text)
+    if not end:
+        return None
+    country = _dateline_place(text[:end])
+    if country is None:
+        return None
+    counts = Counter(
+        m.entry.country
+        for m in lexicon_of(doc).match(doc[:], doc._.published)
+        if m.entry.country and m.entry.kind != ROLE and m.entry.sector != "JRN" and not m.affiliation
+    )
+    return country if counts.get(country, 0) + 1 >= max(counts.values(), default=0) else None
+
+
+def _dateline_place(head: str) -> str | None:
+    """The country of the dateline's place: the capitals before the date or agency ("KABUL",
+    "WASHINGTON, Feb 5") or a place in parentheses ("(Washington)"); agencies are no places."""
+    candidates = [head.split("(")[0].split(",")[0].strip(" -–—"), *re.findall(r"\(([^()]+)\)", head)]
+    for raw in candidates:
+        name = raw.strip().title() if raw.strip().isupper() else raw.strip()
+        if not name:
+            continue
+        place = gazetteer().lookup(name)
+        if place is not None and place.country and place.country not in INTERNATIONAL_CODES:
+            return place.country
+    return None
+
+
+def _modifies_a_thing(lexicon: Lexicon, tok: Token) -> bool:
+    """ "the Libyan crisis", "Libyan assets": a demonym modifying a noun that is neither a person,
+    a group nor a place names what the story is about, not where it is set ("Libyan officials",
+    "the Iraqi city of Basra" do place it)."""
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod") or head.pos_ != "NOUN" or head.i == tok.i:
+        return False
+    if head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS or head.lemma_.lower() in QUANTITY_NOUNS:
+        return False
+    return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
+
+
+def is_state(actor: Actor) -> bool:
+    """A country itself or one of its state sectors ("IRN", "IRN GOV", "IRN MIL")."""
+    parts = (actor.code or "").split()
+    return len(parts) == 1 or (len(parts) > 1 and parts[1] in STATE_SECTORS | POLICE_SECTORS)
+
+
+def sentence_countries(doc: Doc, sent: Span | Sequence[Token]) -> frozenset[str]:
+    """The countries a sentence names (by a country name, a capital, a demonym or an
+    organisation of that country; affiliations such as "pro-Iran", ethnic groups and news media do
+    not count)."""
+    lexicon = lexicon_of(doc)
+    return frozenset(
+        m.entry.country
+        for m in lexicon.match(sent, doc._.published)
+        if m.entry.country
+        and not m.affiliation
+        and not (m.entry.kind == DEMONYM and _modifies_a_thing(lexicon, doc[m.end - 1]))
+        and m.entry.kind != "role"
+        and m.entry.sector != "JRN"  # "…, Reuters reported": the news agency is no place of the story
+        and len(m.entry.country) == 3
+        and m.entry.country not in INTERNATIONAL_CODES
+        and not is_ethnic(doc, m.start)
+    )
+
+
+#: Prepositions whose protest noun is an occasion of the clause's act ("during demonstrations").
+OCCASION_PREPS = frozenset({"during", "in", "at", "for", "to", "into"})
+
+
+def protest_participants(noun: Token) -> list[Token]:
+    """The subject of the clause a protest noun is the occasion of: "youths threw stones during
+    demonstrations", "thousands converged for a rally" (through infinitives and gerunds)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return []
+    verb = noun.head.head
+    # "resorted to throwing stones during demonstrations": a gerund after a preposition has the
+    # subject of the verb it completes.
+    while verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and not subject_of(verb):
+        verb = verb.head.head
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    return subject_of(verb)
+
+
+def share_country(conjuncts: list[Actor]) -> list[Actor]:
+    """ "France's Assembly president and a group of deputies": conjuncts named by their sector
+    alone belong to the one country their co-conjuncts name (English coordinates like with like)."""
+    countries = {(a.code or "").split()[0] for a in conjuncts if has_country(a)}
+    if len(countries) != 1 or len(conjuncts) < 2:
+        return conjuncts
+    country = next(iter(countries))
+    if country in INTERNATIONAL_CODES:
+        return conjuncts
+    return [
+        # An affiliated group ("pro-Iran militias") is explicitly not of the country it is aligned with.
+        Actor(a.name, f"{country} {a.code}", a.affiliation) if a.code in DOMESTIC_SECTORS and not a.affiliation else a
+        for a in conjuncts
+    ]
 
 
 def coordinated(head: Token) -> list[Token]:
@@ -293,8 +442,11 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         if depth > 2:
             return None
         # "the city of Basra", "this jail in northern Israel": the named place inside.
-        preps = ("of", *PLACE_PREPS) if tok.lemma_.lower() in PLACE_NOUNS else tuple(PLACE_PREPS)
-        for obj in prep_objects(tok, preps):
+        place_noun = tok.lemma_.lower() in PLACE_NOUNS
+        preps = ("of", *PLACE_PREPS) if place_noun else tuple(PLACE_PREPS)
+        # "the capital Kabul": a place noun's apposition names it.
+        named = [c for c in tok.children if c.dep_ == "appos"] if place_noun else []
+        for obj in [*named, *prep_objects(tok, preps)]:
             found = geocode(doc, obj, depth + 1)
             if found is not None:
                 return found
@@ -371,6 +523,12 @@ class ArgumentReader:
                 source_toks = [
                     t for t in verb_arguments(merged)[0] if t.i != tok.i and not self.triggers.is_event_noun(t)
                 ]
+        participants = not source_toks and tok.pos_ == "NOUN" and trig.type == "PROTEST"
+        if participants:
+            # "youths threw stones during demonstrations", "thousands converged for a rally":
+            # those who act in or for a protest are its protesters — unless they are the state
+            # (police firing tear gas during a demonstration), dropped below.
+            source_toks = protest_participants(tok)
         clause = tok if tok.pos_ == "VERB" else trig.governor
         if clause is not None:
             # "opened fire to disperse demonstrators": whom the act is meant to affect is its target.
@@ -382,6 +540,8 @@ class ArgumentReader:
         pairwise = tok.pos_ == "NOUN" and has_between(trig)
         sources = self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
         targets = self.actors(doc, target_toks, history, quotes, conjuncts=not pairwise, relational=True)
+        if participants:
+            sources = [a for a in sources if (a.code or "").split()[-1] not in STATE_SECTORS | POLICE_SECTORS]
         if not sources and tok.pos_ == "NOUN":
             sources = self.modifier_actor(doc, tok)
         if trig.type == "MOBILIZE" and not sources and is_passive(tok) and targets:
@@ -413,11 +573,14 @@ class ArgumentReader:
         for head in heads:
             out: list[Actor] = []
             for conj in coordinated(head) if conjuncts else [head]:
-                actor = self.actor(doc, conj, history, quotes)
+                # "offered its troops to Lebanon", "closed its borders with Iran": what a pronoun
+                # owns is the source's own, the theme of the act and not its target.
+                actor = self.actor(doc, conj, history, quotes, possessor=not relational)
                 if actor is None and relational:
                     actor = self.related_actor(doc, conj, history, quotes)
                 if actor is not None:
                     out.append(actor)
+            out = share_country(out)
             # A candidate that names a country beats one that names only a sector ("offered its
             # troops to Lebanon's president": the troops are the sender's, Lebanon is the target).
             if any(has_country(a) for a in out):
@@ -426,7 +589,12 @@ class ArgumentReader:
         return fallback
 
     def actor(
-        self, doc: Doc, head: Token, history: dict[str, list[Event]], quotes: list[Quote]
+        self,
+        doc: Doc,
+        head: Token,
+        history: dict[str, list[Event]],
+        quotes: list[Quote],
+        possessor: bool = True,
     ) -> Actor | None:
         if head.lower_ in FIRST_PERSON and head.pos_ == "PRON":  # "us", never "US"
             return speaker_actor(head, quotes)
@@ -484,9 +652,26 @@ class ArgumentReader:
                 )
         if actor is None or not has_country(actor):
             actor = with_apposition_country(doc, head, actor)
+        if possessor and actor is not None and actor.code in DOMESTIC_SECTORS:
+            actor = self.with_possessor_country(doc, head, actor, history, quotes)
         if actor is not None and actor.code in DOMESTIC_SECTORS:
             actor = with_place_of_activity(doc, head, actor)
         return actor
+
+    def with_possessor_country(
+        self, doc: Doc, head: Token, actor: Actor, history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> Actor:
+        """ "its troops", "their police": a group named by its sector and owned by a pronoun
+        belongs to the pronoun's antecedent (the nearest earlier subject of its number: "Russia
+        said its troops …")."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
+        if owner is None:
+            return actor
+        antecedent = self.antecedent_group(doc, owner, history, quotes)
+        if antecedent is None or not has_country(antecedent) or not antecedent.code:
+            return actor
+        country = antecedent.code.split()[0]
+        return Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
 
     def antecedent_group(
         self, doc: Doc, pronoun: Token, history: dict[str, list[Event]], quotes: list[Quote]
@@ -553,8 +738,14 @@ class ArgumentReader:
             return True
         lexicon = lexicon_of(doc)
         # The head itself, or a word before it ("APEC forum", "Turkish sides"): a name that only
-        # appears in a phrase after the head is about something else.
-        return any(m.start <= head.i for m in lexicon.match(doc[tokens[0].i : tokens[-1].i + 1]))
+        # appears in a phrase after the head is about something else. After "with", the possessor
+        # of a thing is a helper, not a party: "with Albania's help", "with Iran's backing".
+        comitative = head.dep_ == "pobj" and head.head.lower_ == "with"
+        owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree} if comitative else set()
+        return any(
+            m.start <= head.i and not all(i in owned for i in range(m.start, m.end))
+            for m in lexicon.match(doc[tokens[0].i : tokens[-1].i + 1])
+        )
 
     def modifier_actor(self, doc: Doc, noun: Token) -> list[Actor]:
         """ "Israeli air raids", "US strikes": an actor word before the event noun is its author."""

@@ -205,6 +205,17 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # verb, is the content of the demand noun — what is asked for, not what happened.
             return "request"
         governor = verb.head.lemma_.lower()
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if (
+            verb.dep_ == "advcl"
+            and infinitive
+            and governor in SELF_INTENT_GOVERNORS
+            and not any(c.dep_ in OBJECT_DEPS | {"prt"} for c in verb.head.children)
+        ):
+            # "have sworn to fight", "vowed to retaliate": the parser may attach the infinitive
+            # of an intention verb as an adverbial clause; it is still the intended act (with an
+            # object, "set up roadblocks to stop …", the infinitive is a purpose).
+            return "intent"
         if (verb.dep_ == "xcomp" and governor in IRREALIS_GOVERNORS) or (
             verb.dep_ in ("ccomp", "acl") and governor in MANDATIVE_GOVERNORS
         ):

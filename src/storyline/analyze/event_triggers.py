@@ -208,6 +208,14 @@ class TriggerReader:
             for c in tok.children
             if c.dep_ in ("prt", "prep") and c.lower_ in self.lexicon.phrasal_particles
         ]
+        # The partner of a shared thing may hang on the thing: "shared evidence with the U.S.".
+        particles += [
+            g.lower_
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ == "with" and g.lower_ in self.lexicon.phrasal_particles
+        ]
         for lemma in verb_lemmas(tok):
             cue = self.lexicon.verb(lemma, particles)
             if cue is not None:

@@ -19,10 +19,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
-from storyline.analyze.event_arguments import STATE_SECTORS, ArgumentReader, has_country, situate
+from storyline.analyze.event_arguments import (
+    DOMESTIC_SECTORS,
+    INTERNATIONAL_CODES,
+    POLICE_SECTORS,
+    STATE_SECTORS,
+    ArgumentReader,
+    dateline_country,
+    has_country,
+    sentence_countries,
+    situate,
+)
 from storyline.analyze.event_lexicon import REPORT, CueLexicon, build_cue_lexicon
 from storyline.analyze.event_status import (
     PREPARATION_GOVERNORS,
@@ -33,13 +43,36 @@ from storyline.analyze.event_status import (
     linked_quote,
     time_index,
 )
-from storyline.analyze.event_syntax import OBJECT_DEPS, count, token_at
+from storyline.analyze.event_syntax import OBJECT_DEPS, count, has_modal, subject_of, token_at
 from storyline.analyze.event_triggers import Trigger, TriggerReader, fold_consequences, is_anaphoric
 from storyline.analyze.geo import gazetteer
 from storyline.model import Actor, Event, Location, Quote, TimeExpression
 
+#: Material acts that take effect where they happen: with no party named, the place's country is
+#: the target (see :func:`place_target`).
+PLACE_AFFECTED_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "AID", "MOBILIZE", "COOPERATE"}
+)
+#: Verbs that stop or forbid an exchange; with a cooperative act as their object they make a
+#: SANCTION (the manual's "discontinue": curtail, break or terminate exchanges).
+STOPPING_VERBS = frozenset(
+    {"end", "halt", "suspend", "stop", "cut", "freeze", "terminate", "cancel", "abandon", "break"}
+    | {"prohibit", "ban", "sever", "withhold", "discontinue", "curtail", "forbid"}
+)
+#: Verbs that end or relax a restriction; with a restrictive act as their object they make a
+#: CONCEDE (the manual: easing of administrative or legal restrictions, removing curfews).
+EASING_VERBS = frozenset(
+    {"lift", "ease", "end", "cancel", "remove", "scrap", "revoke", "abolish", "relax", "rescind"}
+    | {"loosen", "repeal", "overturn", "drop"}
+)
+#: Restrictive acts whose ending is a CONCEDE.
+RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION"})
+#: Cooperative acts whose stopping is a SANCTION.
+STOPPABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 EXPRESSED_BY_ACTION = frozenset({"PROTEST", "REQUEST"})
 WORK_STOPPAGE_NOUNS = frozenset({"strike"})
+#: Acts of blocking passage: by civilians a protest, by a state a restriction.
+OBSTRUCTION_LEMMAS = frozenset({"block", "blockade", "barricade"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "AGR", "OPP", "REF", "SOC"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 #: The verbs in this set report a consequence and fold into the attack they depend on.
@@ -85,9 +118,10 @@ class EventCoder:
         times = time_index(doc, doc._.times or [])
         quotes: list[Quote] = list(doc._.quotes or [])
         history: dict[str, list[Event]] = {}
+        filed_in = dateline_country(doc)
         for sent in doc.sents:
             try:
-                coded = self._code_sentence(doc, sent, times, quotes, published, history)
+                coded = self._code_sentence(doc, sent, times, quotes, published, history, filed_in)
             except Exception:
                 continue
             events.extend(coded)
@@ -105,6 +139,7 @@ class EventCoder:
         quotes: list[Quote],
         published: str | None,
         history: dict[str, list[Event]],
+        filed_in: str | None = None,
     ) -> list[Event]:
         triggers = self.triggers.find(sent)
         if not triggers:
@@ -115,7 +150,7 @@ class EventCoder:
         for trig in triggers:
             if trig.absorbed or is_anaphoric(trig, history):
                 continue
-            out.extend(self._events_for(doc, sent, trig, times, quotes, published, history))
+            out.extend(self._events_for(doc, sent, trig, times, quotes, published, history, filed_in))
         for event in out:
             history.setdefault(doc[token_at(doc, event.start)].lemma_.lower(), []).append(event)
         return out
@@ -129,7 +164,9 @@ class EventCoder:
         quotes: list[Quote],
         published: str | None,
         history: dict[str, list[Event]],
+        filed_in: str | None = None,
     ) -> list[Event]:
+        """The events of one trigger; ``filed_in``: the country of the document's dateline."""
         tok = trig.token
         if (
             "transitive" in trig.cue.flags
@@ -145,11 +182,28 @@ class EventCoder:
             if objects and self.arguments.actor(doc, objects[0], history, quotes) is None:
                 trig.type, trig.mode = alternative, None
         sources, targets = self.arguments.sources_targets(doc, trig, history, quotes)
+        easer = stopping_verb(trig, EASING_VERBS) if trig.type in RESTRICTIVE_TYPES else None
+        if easer is not None and self.triggers.verb_cue(easer) is not None:
+            return []  # "lifted sanctions", "eased its blockade": the verb codes the concession
+        stopper = stopping_verb(trig, STOPPING_VERBS) if trig.type in STOPPABLE_TYPES else easer
+        if stopper is not None and (self.triggers.verb_cue(stopper) or trig.cue).type == "SANCTION":
+            return []  # "suspended its aid": the verb is the SANCTION, coded on its own
+        if stopper is not None:
+            # "ended mediation efforts", "suspended aid", "would prohibit all aid": stopping a
+            # cooperative exchange is a SANCTION (the manual: discontinue), done by the stopper.
+            stoppers = self.arguments.actors(doc, subject_of(stopper), history, quotes)
+            sources = stoppers or sources
         if trig.cue.type in EFFECT_TYPES and "effect" in trig.cue.flags and not sources and not targets:
             return []
         if not any(a is not None and a.code for a in [*sources, *targets]):
             return []  # PLOVER codes events between actors: with none known there is nothing to code
         ev_type, mode = trig.type, trig.mode
+        if easer is not None:
+            # "cancelled restrictions", "ended the curfew": the manual's CONCEDE (easing of
+            # administrative or legal restrictions, removing curfews).
+            ev_type, mode = "CONCEDE", "ease"
+        elif stopper is not None:
+            ev_type, mode = "SANCTION", "discontinue"
         if (
             ev_type == "RETREAT"
             and trig.governor is not None
@@ -164,12 +218,36 @@ class EventCoder:
         ):
             # Workers, students or farmers do not carry out air strikes: theirs is a labour strike.
             ev_type, mode = "PROTEST", "strike"
+        if (
+            ev_type == "COERCE"
+            and tok.lemma_.lower() in OBSTRUCTION_LEMMAS
+            and sources
+            and all((a.code or "").split()[-1] in CIVILIAN_SECTORS for a in sources)
+        ):
+            # Workers or demonstrators blocking a road obstruct it in protest (the manual:
+            # PROTEST obstruct); a state blocking passage restricts movement (COERCE).
+            ev_type, mode = "PROTEST", "obstruct"
         if "state" in trig.cue.flags and ev_type == "PROTEST" and _is_state_protest(trig, sources):
             ev_type, mode = "ACCUSE", "disapprove"
         location = self.arguments.location(doc, trig)
-        if location is None and ev_type in ("ASSAULT", "COERCE"):
-            # An attack on something somewhere ("positions in Iraq") happened there.
+        place_affected = ev_type in PLACE_AFFECTED_TYPES or (ev_type == "REQUEST" and _seeks_refuge(tok))
+        if location is None and place_affected:
+            # An attack on something somewhere ("positions in Iraq") happened there, and so did a
+            # suspension of "aid deliveries in Baghdad" or a request for "refuge in Germany".
             location = self.arguments.target_location(doc, trig)
+        if (
+            ev_type == "COERCE"
+            and not targets
+            and location is None
+            and any(c.dep_ in OBJECT_DEPS for c in tok.children)
+            and len(sources) == 1
+            and has_country(sources[0])
+            and (sources[0].code or "").split()[-1] in POLICE_SECTORS
+        ):
+            # The police act at home: those they arrest or disperse, named by a number or a
+            # noun that is no actor ("arresting 12"), are of the police's country.
+            country = (sources[0].code or "").split()[0]
+            targets = [Actor(gazetteer().country_names.get(country, country), country)]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
             country = (sources[0].code or "").split()[0]
@@ -183,7 +261,10 @@ class EventCoder:
             # A visit is hosted, and a demonstration addressed, by the government of the place.
             name = gazetteer().country_names.get(location.country, location.country)
             targets = [Actor(name, location.country)]
-        home = location or self.arguments.complement_location(trig)
+        # Where the announced act would happen: home of actors named by their sector, and the
+        # target of an act with no party named (see place_target).
+        complement_place = self.arguments.complement_location(trig) if location is None or not targets else None
+        home = location or complement_place
         act_type = ev_type  # the act itself, before a promise or threat of it is coded instead
         date, date_from = event_date(doc, trig, times, published)
         if date_from == "publication" and "speech" in trig.cue.flags:
@@ -193,13 +274,20 @@ class EventCoder:
                 date, date_from = said.said_on, said.said_on_from
         negated = is_negated(trig)
         irrealis = irrealis_kind(trig)
+        if stopper is not None:
+            negated = False
+            irrealis = "modal" if has_modal(stopper) else None
         if irrealis == "purpose" and ev_type in EXPRESSED_BY_ACTION:
             # "blocked highways to protest the taxes", "staged rallies to demand reforms": the act
             # itself voices the protest or the demand.
             irrealis = None
         # Only an act the clause itself announces (a verb, or a noun with its light verb) is a
         # promise or a threat; "should reduce its exercises" announces nothing about exercises.
-        predicated = tok.pos_ == "VERB" or (trig.governor is not None and self.triggers.is_light(trig.governor))
+        predicated = (
+            tok.pos_ == "VERB"
+            or (trig.governor is not None and self.triggers.is_light(trig.governor))
+            or stopper is not None
+        )
         hypothetical = irrealis is not None
         if irrealis in ("modal", "intent") and negated and ev_type in COOPERATIVE:
             # "will not meet", "would not release": announcing that one will not cooperate is a
@@ -212,7 +300,7 @@ class EventCoder:
             # CONCEDE), and an announced use of force or reduction of relations is a THREATEN —
             # the statement of intention is the event that happened.
             ev_type, hypothetical = FUTURE_AS[ev_type], False
-            mode = None if ev_type != "THREATEN" else THREAT_MODES.get(trig.type, mode)
+            mode = None if ev_type != "THREATEN" else THREAT_MODES.get(act_type, mode)
         background = "durative" in trig.cue.flags and not (
             trig.governor is not None and self.triggers.is_light(trig.governor)
         )
@@ -231,10 +319,16 @@ class EventCoder:
         # One event per source, target and place, as event data sets record dyads ("Egypt held
         # talks with Israel and Qatar" is two): the actor lists hold only coordinated actors. An
         # actor named by its sector alone is situated at each place in turn.
+        # Only an actor named by its sector alone needs the sentence's countries (see situate).
+        bare = any(a.code in DOMESTIC_SECTORS for a in [*sources, *targets])
+        named = sentence_countries(doc, sent) if bare else frozenset()
         for place in places:
             here = place if place is not None and place is not location else home
-            placed_sources = [situate(a, here, targets, act_type) for a in sources]
-            placed_targets = [situate(a, here, placed_sources, act_type) for a in targets]
+            placed_sources = [situate(a, here, targets, act_type, named, filed_in) for a in sources]
+            placed_targets = [situate(a, here, placed_sources, act_type, named, filed_in) for a in targets]
+            if not placed_targets and sources:
+                affected = place_target(ev_type, place, complement_place, place_affected)
+                placed_targets = [affected] if affected is not None else []
             source_list: list[Actor | None] = [*placed_sources] or [None]
             target_list: list[Actor | None] = [*placed_targets] or [None]
             for source, target in ((a, b) for a in source_list for b in target_list):
@@ -263,6 +357,55 @@ class EventCoder:
                     )
                 )
         return events
+
+
+def stopping_verb(trig: Trigger, verbs: frozenset[str]) -> Token | None:
+    """The verb (one of ``verbs``) that stops the trigger's act, when the act is its object:
+    "ended mediation efforts", "suspended its aid", "would prohibit all aid to", "cancelled
+    restrictions" (not itself negated: "did not suspend aid" stops nothing)."""
+    tok = trig.token
+    if tok.pos_ != "NOUN":
+        return None
+    candidates = [trig.governor] if trig.governor is not None else []
+    if tok.dep_ in OBJECT_DEPS:
+        candidates.append(tok.head)
+    elif tok.dep_ == "pobj":
+        candidates.append(tok.head.head)
+    for verb in candidates:
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in verbs
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return verb
+    return None
+
+
+#: What one seeks in a country from its state ("sought asylum in Sweden").
+REFUGE_NOUNS = frozenset({"asylum", "refuge", "sanctuary", "shelter", "protection"})
+
+
+def _seeks_refuge(tok: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in REFUGE_NOUNS for c in tok.children)
+
+
+def place_target(
+    ev_type: str, place: Location | None, complement_place: Location | None, affected: bool
+) -> Actor | None:
+    """With no party named as the target, the country where an act takes effect is its target, as
+    the CAMEO/PLOVER coding rules take it: "lifted a state of emergency in Darfur", "suspended aid
+    deliveries in Baghdad", "exploded bombs in Kabul" act on that country, and "threatened to
+    impose a curfew in Algiers", "agreed to open a centre in Tokyo" on the place of the act they
+    announce. The place where something is only said or discussed ("talks in Geneva", "said in
+    Paris") is no target. ``affected``: whether the act takes effect at its own place (material
+    acts, and a request for refuge: "sought asylum in Sweden" asks the state of the place)."""
+    chosen = place if affected else None
+    if chosen is None and ev_type not in ("CONSULT", "REPORT"):
+        chosen = complement_place
+    if chosen is None or not chosen.country or chosen.country in INTERNATIONAL_CODES:
+        return None
+    return Actor(gazetteer().country_names.get(chosen.country, chosen.country), chosen.country)
 
 
 @Language.factory("storyline_events", default_config={"cues": [], "modes": []})

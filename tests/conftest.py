@@ -3,10 +3,20 @@ test needs lives in tests/data/ (small files written by us) or is made in tmp_pa
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite builds the cached tables (storyline.cache) in a directory of its own, never the user's,
+# so every run exercises the build and nothing outlives it. Worker processes inherit the variable.
+_CACHE = tempfile.mkdtemp(prefix="storyline-test-cache-")
+os.environ["STORYLINE_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.geo import gazetteer
-from storyline.data import load_tsv
+from storyline.analyze.geo import gazetteer, gazetteer_key
+from storyline.cache import cached, digest, source_of
+from storyline.data import load_tsv, read_bytes
 
 #: Countries smaller than this do not lend their capital to metonymy: their capitals' names
 #: ("Victoria", "Kingston", "Hamilton") are far more often persons or other places.
@@ -180,7 +182,17 @@ def build_lexicon(
     extra_organisations: tuple[str, ...] = (),
     extra_roles: tuple[str, ...] = (),
 ) -> Lexicon:
-    """The lexicon from the packaged files plus users' files (paths), built once per argument set."""
+    """The lexicon from the packaged files plus users' files (paths), built once per argument set
+    and kept on disk for later processes (:mod:`storyline.cache`, keyed by everything it is built from)."""
+    files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_roles.tsv",
+             *extra_countries, *extra_organisations, *extra_roles)
+    key = digest([source_of(__file__), gazetteer_key(), version("spacy"), repr(files),
+                  *(read_bytes(name) for name in files)])
+    return cached("actor-lexicon", key, lambda: _build_lexicon(extra_countries, extra_organisations, extra_roles))
+
+
+def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[str, ...],
+                   extra_roles: tuple[str, ...]) -> Lexicon:
     tokenizer = spacy.blank("en").tokenizer
     gaz = gazetteer()
     exact: dict[tuple[str, ...], list[Entry]] = {}

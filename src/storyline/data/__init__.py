@@ -24,6 +24,14 @@ def _read(name: str | Path) -> str:
     return resources.files(__name__).joinpath(str(name)).read_text(encoding="utf-8")
 
 
+def read_bytes(name: str | Path) -> bytes:
+    """The raw bytes of a packaged data file (by name) or a user's file (by path); b"" if unreadable."""
+    try:
+        return _read(name).encode("utf-8")
+    except OSError:
+        return b""
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """A packaged YAML vocabulary (by file name) or a user's file (by path)."""

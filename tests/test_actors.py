@@ -42,6 +42,10 @@ def code(
         ("the U.N. refugee agency", "UNO IGO"),
         ("Somali militants", "SOM REB"),
         ("Amnesty International", "NGO"),
+        ("the governor of New Mexico", "USA GOV"),  # a US state, not Mexico
+        ("police in New Jersey", "USA COP"),  # not the island of Jersey
+        ("Georgia", "GEO"),  # the country keeps its name
+        ("Washington", "USA GOV"),  # the capital, not the state
     ],
 )
 def test_resolve_phrases(blank: spacy.language.Language, phrase: str, expected: str) -> None:
@@ -72,6 +76,16 @@ def test_any_span_is_safe(blank: spacy.language.Language) -> None:
 def test_validity_dates_of_office_holders(blank: spacy.language.Language) -> None:
     assert code(blank, "Obama", published="2012-05-01") == "USA GOV"
     assert code(blank, "Obama", published="2019-05-01") is None
+
+
+def test_places_prefer_a_state_over_a_town_of_the_same_name() -> None:
+    from storyline.analyze.geo import gazetteer
+
+    gaz = gazetteer()
+    delaware, jersey, georgia = gaz.lookup("Delaware"), gaz.lookup("New Jersey"), gaz.lookup("Georgia")
+    assert delaware is not None and (delaware.kind, delaware.admin1) == ("region", "DE")
+    assert jersey is not None and jersey.country == "USA"
+    assert georgia is not None and georgia.country == "GEO"
 
 
 def test_lexicon_lookup_is_case_aware() -> None:

@@ -35,7 +35,7 @@ AFFILIATION_SUFFIXES = frozenset(
     {"backed", "allied", "aligned", "supported", "sponsored", "funded", "linked"}
 )
 
-COUNTRY, CAPITAL, DEMONYM, ORG, ROLE = "country", "capital", "demonym", "org", "role"
+COUNTRY, CAPITAL, DEMONYM, ORG, ROLE, REGION = "country", "capital", "demonym", "org", "role", "region"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +218,10 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
                 place.name,
                 Entry(country_names.get(place.country, place.country), CAPITAL, place.country, "GOV"),
             )
+    # Regions come after countries and capitals, so "Georgia" stays the country and "Washington" the
+    # capital; their own names win where they are longer ("New Mexico" is not Mexico).
+    for place in gaz.regions.values():
+        add(place.name, Entry(place.name, REGION, place.country))
     for row in _rows("actor_countries.tsv", extra_countries):
         iso3 = row["iso3"].strip()
         name = country_names.get(iso3, iso3)

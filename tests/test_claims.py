@@ -250,3 +250,92 @@ def test_base_form_phrases_match_inflected_text_through_lemmas() -> None:
     assert has_phrase("she regretted any confusion", phrases) is None
     assert has_phrase("she regretted any confusion", phrases, "she regret any confusion") == "regret any confusion"
     assert has_phrase("no confusion here", phrases, "no confusion here") is None
+
+
+# ------------------------------------------------------------------ stranded subjects, body parts, indefinite persons
+
+def tagged(rows: list[tuple[str, str, str, int, str, str]]) -> Doc:
+    """A Doc from (word, pos, tag, head index, dep, lemma) rows."""
+    words, pos, tags, heads, deps, lemmas = zip(*rows, strict=True)
+    return Doc(_VOCAB, words=list(words), pos=list(pos), tags=list(tags), heads=list(heads), deps=list(deps),
+               lemmas=list(lemmas))
+
+
+# "In Dover, the treasurer, Anna Berg, roughly grabbed the wrist of a journalist." — parsed the way a small
+# parser misreads it: the treasurer an apposition of Dover, Berg an apposition of the treasurer, no subject.
+GRABBED_WRIST = [
+    ("In", "ADP", "IN", 10, "prep", "in"), ("Dover", "PROPN", "NNP", 0, "pobj", "Dover"),
+    (",", "PUNCT", ",", 1, "punct", ","), ("the", "DET", "DT", 4, "det", "the"),
+    ("treasurer", "NOUN", "NN", 1, "appos", "treasurer"), (",", "PUNCT", ",", 4, "punct", ","),
+    ("Anna", "PROPN", "NNP", 7, "compound", "Anna"), ("Berg", "PROPN", "NNP", 4, "appos", "Berg"),
+    (",", "PUNCT", ",", 1, "punct", ","), ("roughly", "ADV", "RB", 10, "advmod", "roughly"),
+    ("grabbed", "VERB", "VBD", 10, "ROOT", "grab"), ("the", "DET", "DT", 12, "det", "the"),
+    ("wrist", "NOUN", "NN", 10, "dobj", "wrist"), ("of", "ADP", "IN", 12, "prep", "of"),
+    ("a", "DET", "DT", 15, "det", "a"), ("journalist", "NOUN", "NN", 13, "pobj", "journalist"),
+    (".", "PUNCT", ".", 10, "punct", "."),
+]
+
+
+def test_a_finite_verb_left_without_subject_takes_the_apposition_before_it() -> None:
+    c = only(tagged(GRABBED_WRIST))
+    assert (c.pclass, c.subject, c.subject_key) == ("touch", "Anna Berg", "berg")
+
+
+def test_hard_negative_a_verb_without_finite_tag_gets_no_stranded_subject() -> None:
+    rows = list(GRABBED_WRIST)
+    rows[10] = ("grab", "VERB", "VB", 10, "ROOT", "grab")  # an imperative has no subject to find
+    assert only(tagged(rows)).subject is None
+
+
+def test_a_body_part_stands_for_its_owner_and_an_indefinite_person_is_unknown() -> None:
+    c = only(tagged(GRABBED_WRIST))
+    assert (c.object, c.object_key) == ("a journalist", None)
+    # "grabbed the wrist of Smith": the owner, named
+    rows = [*GRABBED_WRIST[:14], ("Smith", "PROPN", "NNP", 13, "pobj", "Smith"), (".", "PUNCT", ".", 10, "punct", ".")]
+    assert only(tagged(rows)).object_key == "smith"
+    # hard negative: "the journalist" (definite) is someone identified, not unknown
+    rows = list(GRABBED_WRIST)
+    rows[14] = ("the", "DET", "DT", 15, "det", "the")
+    assert only(tagged(rows)).object_key is not None
+    # hard negative: an object that is not a body part keeps its own reading ("the camera of a journalist")
+    rows = list(GRABBED_WRIST)
+    rows[12] = ("camera", "NOUN", "NN", 10, "dobj", "camera")
+    assert only(tagged(rows)).object_key == "~camera"
+
+
+def test_a_statement_that_is_a_to_infinitive_is_not_a_fact_done() -> None:
+    # "… urged him to close the border": the statement is the advice, not a report that the border was closed
+    doc = tagged([("urged", "VERB", "VBD", 0, "ROOT", "urge"), ("him", "PRON", "PRP", 0, "dobj", "he"),
+                  ("to", "PART", "TO", 3, "aux", "to"), ("close", "VERB", "VB", 0, "xcomp", "close"),
+                  ("the", "DET", "DT", 5, "det", "the"), ("border", "NOUN", "NN", 3, "dobj", "border")])
+    start = doc[2].idx
+    quote = Quote(id="q1", kind="indirect", start=start, end=len(doc.text), content=doc.text[start:],
+                  speaker=US_OFFICIAL, said_on="2024-02-05")
+    [c] = extract_claims(doc, [quote])
+    assert (c.predicate, c.modality) == ("close", "to")
+    # hard negative: the finite clause "he closed the border" is a fact
+    done = tagged([("he", "PRON", "PRP", 1, "nsubj", "he"), ("closed", "VERB", "VBD", 1, "ROOT", "close"),
+                   ("the", "DET", "DT", 3, "det", "the"), ("border", "NOUN", "NN", 1, "dobj", "border")])
+    assert only(done).modality is None
+
+
+def test_dismiss_denies_a_statement_but_only_judges_a_person() -> None:
+    from storyline.model import Cue
+
+    def dismissed(rows: list[tuple[str, str, str, int, str, str]]) -> list[str | None]:
+        doc = tagged(rows)
+        start = doc[1].idx
+        quote = Quote(id="q1", kind="indirect", start=start, end=len(doc.text), content=doc.text[start:],
+                      speaker=US_OFFICIAL, said_on="2024-02-05", cue=Cue("dismissed", 0, 9))
+        return [c.stance for c in extract_claims(doc, [quote])]
+
+    # "dismissed the report as false": the report is a statement, rejected
+    report = [("dismissed", "VERB", "VBD", 0, "ROOT", "dismiss"), ("the", "DET", "DT", 2, "det", "the"),
+              ("report", "NOUN", "NN", 0, "dobj", "report"), ("as", "ADP", "IN", 2, "prep", "as"),
+              ("false", "ADJ", "JJ", 3, "pobj", "false")]
+    assert dismissed(report) == ["deny"]
+    # hard negative: "dismissed the mayor as a lightweight" judges a person; it denies nothing said
+    person = [("dismissed", "VERB", "VBD", 0, "ROOT", "dismiss"), ("the", "DET", "DT", 2, "det", "the"),
+              ("mayor", "NOUN", "NN", 0, "dobj", "mayor"), ("as", "ADP", "IN", 2, "prep", "as"),
+              ("a", "DET", "DT", 5, "det", "a"), ("lightweight", "NOUN", "NN", 3, "pobj", "lightweight")]
+    assert "deny" not in dismissed(person)

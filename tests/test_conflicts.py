@@ -3,6 +3,7 @@ plus model tests on sentences of our own and on the seed."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -541,3 +542,203 @@ def test_hard_negatives_of_denials_in_other_words() -> None:
     # the denied clause is about an event, not a person: it denies that event, nothing said before
     assert _denied_in_other_words("Fiorina's team denied that any bargaining would accept new gigs.",
                                   "any bargaining", "~bargaining") == []
+
+
+def test_a_conflict_reported_in_several_documents_is_listed_once_for_the_earliest_pair() -> None:
+    # The claim is quoted in three articles and its denial in one: one disagreement, not three.
+    first = _reported("d1", [("q1", CLAIM_TEXT), ("q2", "She just made it up")], [("contradiction", "q1", "q2")])
+    second = _reported("d2", [("q7", CLAIM_TEXT.lower() + ".")])
+    third = _reported("d3", [("q4", "Again: " + CLAIM_TEXT)])
+    second.document.published, third.document.published = "2015-12-21", "2016-01-02"
+    found = find_conflicts([first, third, second], parse_missing=False)
+    assert [(c.a_doc, c.a, c.b_doc, c.b) for c in found] == [("d2", "q7", "d1", "q2")]
+    assert "Also reported in d3" in found[0].reason
+    # two different claims denied are two conflicts
+    other = _reported("d4", [("q3", "They are going to schools, showing films of the mayor praising teachers in "
+                                    "order to recruit volunteers")])
+    first.quotes.append(Quote(id="q5", kind="direct", start=0, end=10, content=other.quotes[0].content,
+                              speaker=Speaker(name="X"), said_on="2015-12-20"))
+    first.conflicts.append(Conflict("contradiction", "q5", "q2", "reason"))
+    assert len(find_conflicts([first, second, other], parse_missing=False)) == 2
+
+
+def test_an_unqualified_denial_excludes_the_act_at_the_time_the_other_side_gives() -> None:
+    # "Berg grabbed a journalist's wrist as she left the hall" / "Berg never touched the journalist"
+    grabbed = claim(predicate="grab", pclass="touch", subject="Anna Berg", subject_key="berg", object="a journalist",
+                    object_key=None, relation="during", anchor="she left the hall", anchor_key="hall",
+                    speaker="Ng", speaker_key="ng")
+    never = claim(quote="q2", predicate="touch", pclass="touch", subject="Berg", subject_key="berg",
+                  object="the journalist", object_key="~jrn", negated=True, speaker="Berg", speaker_key="berg")
+    kind, reason = compare(grabbed, never, LEX) or ("", "")
+    assert kind == "dispute" and "while she left the hall" in reason
+    # hard negatives: a denial limited in time ("did not touch her before the vote") leaves "grabbed her" open,
+    # and two assertions, one timed and one not, agree
+    limited = claim(quote="q3", predicate="touch", pclass="touch", subject="Berg", subject_key="berg", object="her",
+                    object_key=None, negated=True, relation="before", anchor="the vote", anchor_key="vote",
+                    speaker="Berg", speaker_key="berg")
+    untimed = claim(quote="q4", predicate="grab", pclass="touch", subject="Berg", subject_key="berg", object="her",
+                    object_key=None, speaker="Ng", speaker_key="ng")
+    assert compare(untimed, limited, LEX) is None
+    assert compare(grabbed, dataclasses.replace(untimed, negated=False), LEX) is None
+
+
+def test_past_participles_in_reasons() -> None:
+    past = analyze_conflicts.past_tense
+    assert [past(v) for v in ("grab", "inform", "notify", "stop", "see", "visit")] == [
+        "grabbed", "informed", "notified", "stopped", "seen", "visited"]
+
+
+def test_different_days_for_one_definite_event_contradict() -> None:
+    held = claim(predicate="happen", pclass="happen", subject="The vote", subject_key="~vote", object=None,
+                 object_key=None, dates=["2023-05-02"], speaker="Ng", speaker_key="ng")
+    other_day = dataclasses.replace(held, quote="q2", dates=["2023-05-04"], speaker="Berg", speaker_key="berg")
+    kind, reason = compare(held, other_day, LEX) or ("", "")
+    assert kind == "contradiction" and "2023-05-02" in reason and "2023-05-04" in reason
+    # hard negatives: the month and a day in it agree; "a vote" on two days is two votes; a plan is no date
+    assert compare(held, dataclasses.replace(other_day, dates=["2023-05"]), LEX) is None
+    assert compare(dataclasses.replace(held, subject="A vote"), dataclasses.replace(other_day, subject="A vote"),
+                   LEX) is None
+    assert compare(held, dataclasses.replace(other_day, modality="will"), LEX) is None
+
+
+def test_hard_negative_a_walk_back_by_someone_the_sentence_before_names_is_theirs() -> None:
+    doc, quotes = doc_and_quotes([
+        ("“The two cases are the same,” Sen. Paul Jones said.", "The two cases are the same", "Paul Jones"),
+        ("Ann Lee later walked back her support for the bill.", None, None),
+        ("“You just cannot equate the two,” Jones said.", "You just cannot equate the two", "Paul Jones"),
+    ])
+    start = doc.text.index("Ann Lee")
+    lee = doc.char_span(start, start + len("Ann Lee"), label="PERSON")
+    assert lee is not None
+    doc.ents = [lee]
+    assert find_in_document(doc, quotes, [], LEX) == []
+    # the same sentence naming the speaker is his walk-back
+    doc2, quotes2 = doc_and_quotes([
+        ("“The two cases are the same,” Sen. Paul Jones said.", "The two cases are the same", "Paul Jones"),
+        ("Paul Jones later walked back his comparison.", None, None),
+        ("“You just cannot equate the two,” Jones said.", "You just cannot equate the two", "Paul Jones"),
+    ])
+    start = doc2.text.index("Paul Jones later")
+    jones = doc2.char_span(start, start + len("Paul Jones"), label="PERSON")
+    assert jones is not None
+    doc2.ents = [jones]
+    assert [(c.kind, c.a, c.b) for c in find_in_document(doc2, quotes2, [], LEX)] == [("correction", "q1", "q2")]
+
+
+def test_a_short_denial_and_its_substance_are_one_denial() -> None:
+    text = ("“The council broke the rules,” Ann Lee said. “It spent $5 million on the fund,” the auditor reported. "
+            "The mayor denies any wrongdoing and points out that Lee signed the same rules.")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+
+    def quote(qid: str, content: str, who: str) -> Quote:
+        s = text.index(content)
+        return Quote(id=qid, kind="direct", start=s, end=s + len(content), content=content, speaker=Speaker(name=who),
+                     said_on="2024-02-05")
+
+    quotes = [quote("q1", "The council broke the rules", "Ann Lee"), quote("q2", "It spent $5 million on the fund",
+                                                                          "the auditor"),
+              quote("q3", "any wrongdoing", "The mayor"), quote("q4", "Lee signed the same rules", "The mayor")]
+    claims = [claim(quote="q1", predicate="break", pclass="break", speaker_key="lee"),
+              claim(quote="q2", predicate="spend", pclass="spend", speaker_key="auditor"),
+              claim(quote="q3", kind="meta", stance="deny", predicate="deny", pclass="deny", speaker_key="mayor"),
+              claim(quote="q4", kind="meta", stance="deny", predicate="deny", pclass="deny", speaker_key="mayor")]
+    found = find_in_document(doc, quotes, claims, LEX)
+    # one link, to the statement of the person the substance names — not a second one to the nearest statement
+    assert [(c.a, c.b) for c in found] == [("q1", "q4")]
+
+
+def test_hard_negative_a_retraction_whose_subject_is_someone_else_without_an_entity_tag() -> None:
+    doc, quotes = doc_and_quotes([
+        ("“The tower will open in May,” Paul Jones said.", "The tower will open in May", "Paul Jones"),
+        ("Then Berg retracted his apology in a letter.", None, None),
+        ("“Only a fool would write that,” Jones said.", "Only a fool would write that", "Paul Jones"),
+    ])
+    berg = next(t for t in doc if t.text == "Berg")
+    berg.pos_, berg.dep_ = "PROPN", "nsubj"  # the entity recogniser took Berg for an organisation, or missed him
+    assert find_in_document(doc, quotes, [], LEX) == []
+
+
+def test_a_speaker_who_later_asserts_what_they_denied_has_reversed_themselves() -> None:
+    pushed = claim(quote="q1", text="the treasurer pushed her", predicate="push", pclass="touch",
+                   subject="the treasurer", subject_key="berg", object="her", object_key=None, speaker="Ng",
+                   speaker_key="ng", said_on="2023-05-02")
+    lies = claim(quote="q2", text="She made it all up", kind="meta", stance="deny", predicate="deny", pclass="deny",
+                 speaker="Tom Hale", speaker_key="hale", said_on="2023-05-02")
+    first = analysis("d1", [pushed, lies])
+    first.conflicts = [Conflict("dispute", "q1", "q2", "Hale denies what Ng asserted")]
+    touched = claim(quote="q9", text="Berg had touched Ng", predicate="touch", pclass="touch", subject="Berg",
+                    subject_key="berg", object="Ng", object_key="ng", speaker="Hale", speaker_key="hale",
+                    said_on="2023-05-20")
+    found = find_conflicts([first, analysis("d2", [touched])], parse_missing=False)
+    assert [(c.kind, c.a_doc, c.a, c.b_doc, c.b) for c in found] == [("correction", "d1", "q2", "d2", "q9")]
+    assert "now asserts what they denied" in found[0].reason
+    # hard negatives: someone else asserting it, another doer, or the assertion made before the denial
+    for other in (dataclasses.replace(touched, speaker="Ng", speaker_key="ng"),
+                  dataclasses.replace(touched, subject="Moss", subject_key="moss"),
+                  dataclasses.replace(touched, said_on="2023-04-20")):
+        assert not [c for c in find_conflicts([first, analysis("d2", [other])], parse_missing=False)
+                    if c.kind == "correction"]
+
+
+def test_hard_negative_a_quantifying_pronoun_is_no_unknown_participant() -> None:
+    # "Lee has the votes" / "Lee did not have anything to do with it": "anything" stands for nobody
+    has = claim(predicate="have", pclass="have", subject="Lee", subject_key="lee", object="the votes",
+                object_key="~vote", speaker="Ng", speaker_key="ng")
+    nothing = claim(quote="q2", predicate="have", pclass="have", subject="Lee", subject_key="lee", object="anything",
+                    object_key=None, negated=True, speaker="Berg", speaker_key="berg")
+    assert compare(has, nothing, LEX) is None
+    # while a personal pronoun is an unknown person, with the same named doer
+    assert compare(has, dataclasses.replace(nothing, object="them"), LEX) is not None
+
+
+def test_hard_negative_across_documents_an_unknown_doer_is_not_the_same_doer() -> None:
+    backed = claim(predicate="support", pclass="support", subject="they", subject_key=None, object="Clinton",
+                   object_key="clinton", speaker="Ng", speaker_key="ng", said_on="2016-04-06",
+                   terms=["support", "clinton"])
+    not_backed = claim(quote="q2", predicate="support", pclass="support", subject="they", subject_key=None,
+                       object="Clinton", object_key="clinton", negated=True, speaker="Berg", speaker_key="berg",
+                       said_on="2016-04-26", terms=["support", "clinton"])
+    assert find_conflicts([analysis("d1", [backed]), analysis("d2", [not_backed])], parse_missing=False) == []
+    named = [dataclasses.replace(c, subject="the delegates", subject_key="DEL") for c in (backed, not_backed)]
+    assert len(find_conflicts([analysis("d1", [named[0]]), analysis("d2", [named[1]])], parse_missing=False)) == 1
+
+
+def _spokeswoman_revision(third: str) -> list[Conflict]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = ("“The bridge will close in May for the repairs,” Tom Hale said. His spokeswoman Ann Lee said that "
+            "Hale misspoke. " + third)
+    doc = nlp(text)
+
+    def quote(qid: str, content: str, name: str, role: str | None = None) -> Quote:
+        s = text.index(content)
+        return Quote(id=qid, kind="direct", start=s, end=s + len(content), content=content,
+                     speaker=Speaker(name=name, role=role), said_on="2024-02-05")
+
+    quotes = [quote("q1", "The bridge will close in May for the repairs", "Tom Hale"),
+              quote("q2", "Hale misspoke", "Ann Lee", "Hale campaign spokeswoman"),
+              quote("q3", "He meant the tunnel, not the bridge", "Ann Lee", "Hale campaign spokeswoman")]
+    return find_in_document(doc, quotes, [], LEX)
+
+
+def test_a_revision_that_only_says_someone_misspoke_is_evidenced_by_what_follows() -> None:
+    found = _spokeswoman_revision("“He meant the tunnel, not the bridge,” Lee said.")
+    assert [(c.kind, c.a, c.b) for c in found] == [("correction", "q1", "q3")]
+    # hard negative: a statement two sentences on is not the substance of the revision
+    found = _spokeswoman_revision("The council met. “He meant the tunnel, not the bridge,” Lee said.")
+    assert [(c.kind, c.a, c.b) for c in found] == [("correction", "q1", "q2")]
+
+
+def test_names_in_the_speakers_description_are_whose_side_they_speak_for() -> None:
+    from spacy.tokens import Doc
+
+    words = ["Hale", "campaign", "spokeswoman", "Ann", "Lee", "said", "it"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PRON"],
+              heads=[1, 2, 4, 4, 5, 5, 5], deps=["compound", "compound", "compound", "compound", "nsubj", "ROOT",
+                                                 "dobj"])
+    start = doc[4].idx
+    quote = Quote(id="q1", kind="indirect", start=doc[6].idx, end=len(doc.text), content="it",
+                  speaker=Speaker(name="Ann Lee", start=start, end=start + 3))
+    assert analyze_conflicts._names_in_description(doc, quote) == {"hale", "ann"}

@@ -87,6 +87,9 @@ class Lexicon:
     hedges: dict[str, str]
     responsibility: frozenset[str]
     statement_nouns: frozenset[str] = frozenset()
+    body_parts: frozenset[str] = frozenset()
+    statement_object_only: frozenset[str] = frozenset()
+    event_dates: frozenset[str] = frozenset()
 
     def class_of(self, lemma: str) -> str:
         return self.pclass.get(lemma, lemma).removeprefix("-")
@@ -134,6 +137,9 @@ def load_lexicon(predicates: str = PREDICATES_FILE, cues: str = CUES_FILE) -> Le
         hedges=hedges,
         responsibility=frozenset(data["responsibility"]),
         statement_nouns=frozenset(data.get("statement_nouns", [])),
+        body_parts=frozenset(data.get("body_parts", [])),
+        statement_object_only=frozenset(data["denial"].get("statement_object_only", [])),
+        event_dates=frozenset(data.get("event_dates", [])),
     )
 
 
@@ -317,6 +323,8 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
     ("It's just not true") and revisions ("It was not as accurate as it could have been")."""
     content = span.text
     reporting_deny = _reporting_verb(span, quote, lex.denial_lemmas)
+    if reporting_deny and _only_judges(span, quote, lex):
+        reporting_deny = False
     heads = _clause_heads(span, lex)
     frames: list[Claim] = []
     correction = has_phrase(content, lex.correction_content, lambda: lemma_text(span))
@@ -366,6 +374,19 @@ def _reporting_verb(span: Span, quote: Quote, lemmas: frozenset[str]) -> bool:
     return root.head not in span and root.head.lemma_.lower() in lemmas
 
 
+def _only_judges(span: Span, quote: Quote, lex: Lexicon) -> bool:
+    """Whether the denial verb reporting a statement is one that denies only a statement ("dismissed
+    the report") and what it takes here is not one ("dismissed them as part of the cartel"): the
+    statement's own head is neither a statement noun nor a clause."""
+    cue = set(_cue_lemmas(quote.cue.text)) if quote.cue is not None else set()
+    if span.root.head not in span:
+        cue.add(span.root.head.lemma_.lower())  # "dismissing them as …": the verb governing the statement
+    if not (cue & lex.denial_lemmas) or (cue & lex.denial_lemmas) - lex.statement_object_only:
+        return False
+    root = span.root
+    return root.pos_ not in ("VERB", "AUX") and root.lemma_.lower() not in lex.statement_nouns
+
+
 def _cue_lemmas(text: str) -> list[str]:
     # Cue text is a short phrase ("has denied"); a crude inflection strip is enough to find the lemma.
     out = []
@@ -412,7 +433,7 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         verb = next(c for c in head.children if c.dep_ == "xcomp")
         modality = "going"
     lemma = verb_lemma(verb)
-    children = list(verb.children) + ([c for c in head.children if c is not verb] if verb is not head else [])
+    children = list(verb.children) + ([c for c in head.children if c.i != verb.i] if verb is not head else [])
     noun = _predicate_noun(verb, lex) if lemma == "be" else None
     negated = False
     for c in children:
@@ -423,11 +444,20 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
             modality = modality or verb_lemma(c)
         elif c.dep_ == "advmod" and word in lex.modal_adv:
             modality = modality or word
+    if modality is None and (verb.head.i == verb.i or verb.head not in span) and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # A statement that is a to-infinitive ("advised her to use a private account", "urged them to
+        # leave") reports advice, a request or a plan: an action presented as possible, not as done.
+        modality = "to"
     clause = _clause_tokens(verb, span)
     clause_text = " ".join(t.text for t in clause)
     status = has_phrase(clause_text, lex.status)
     subj_tok = _child(verb, _SUBJECT_DEPS) or (_child(head, _SUBJECT_DEPS) if verb is not head else None)
+    if subj_tok is None and verb is head:
+        subj_tok = _stranded_subject(verb, span)
     obj_tok = _child(verb, _OBJECT_DEPS) if noun is None else _complement_of(noun)
+    if obj_tok is not None and obj_tok.lemma_.lower() in lex.body_parts:
+        obj_tok = _owner(obj_tok) or obj_tok
     passive_subj = _child(verb, {"nsubjpass"})
     if passive_subj is not None and obj_tok is None:
         obj_tok = passive_subj  # "Iraq was informed": the patient is the object of the proposition
@@ -437,6 +467,10 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         prep = obj_tok.head.text if obj_tok is not None else None
     subject, subject_key = _np(doc, subj_tok, span, quote, aliases)
     obj, object_key = _np(doc, obj_tok, span, quote, aliases)
+    if obj_tok is not None and _indefinite_person(obj_tok):
+        # "a reporter" is someone not yet identified: unknown, like "her"
+        obj, object_key = " ".join(t.text for t in obj_tok.subtree if t in span and t.dep_ != "prep"
+                                   and not any(a.dep_ == "prep" for a in t.ancestors if a in obj_tok.subtree)), None
     if prep and obj:
         obj = f"{prep} {obj}"
     if obj_tok is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in obj_tok.children):
@@ -448,6 +482,8 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
     quantity, low, high = _quantity(clause, lex)
     if noun is not None:
         lemma = noun.lemma_.lower()
+    if lemma == "take" and obj_tok is not None and obj_tok.lemma_.lower() == "place":
+        lemma, obj, object_key = "happen", None, None  # "took place" says what "happened" says
     if lex.reverses(lemma):
         negated = not negated  # "declined the offer" is "did not accept the offer"
     kind = lex.kind_of(lemma)
@@ -471,6 +507,51 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         speaker=quote.speaker.name if quote.speaker else None, speaker_key=speaker_key(quote),
         said_on=quote.said_on, terms=_terms(clause),
     )
+
+
+#: Finite verb tags: a finite clause has a subject (imperatives aside, which have no left context).
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stranded_subject(verb: Token, span: Span) -> Token | None:
+    """The subject of a finite verb the parser left without one: the noun phrase ending right before
+    the verb (adverbs and commas aside) when the parser attached it as an apposition to something
+    earlier ("in Jupiter, Fla., the campaign manager, Corey Lewandowski, roughly yanked …" parses the
+    manager as an apposition of Jupiter). An English finite clause has its subject before the verb;
+    a noun phrase there that is only an apposition of a noun further left is that subject."""
+    if verb.tag_ not in _FINITE or any(c.dep_ in ("nsubjpass", "csubjpass", "expl") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= span.start and (verb.doc[i].is_punct or (verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in (
+            "advmod", "neg", "aux"))):
+        i -= 1
+    if i < span.start:
+        return None
+    tok = verb.doc[i]
+    if tok.dep_ != "appos" or tok.head.i >= tok.i or tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return tok
+
+
+def _indefinite_person(tok: Token | None) -> bool:
+    """Whether a noun phrase is an indefinite person or group noun ("a Breitbart reporter", "an
+    official"): the indefinite article introduces someone without saying who, so the phrase is an
+    unknown participant (as a pronoun is), not a different one from "the reporter, Michelle Fields"."""
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _role_words() and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _owner(part: Token) -> Token | None:
+    """Whose body part it is: the possessor ("Fields' arm", "her arm": her) or the complement of "of"
+    ("the arm of a reporter")."""
+    for c in part.children:
+        if _is_possessor(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = _child(c, {"pobj"})
+            if obj is not None:
+                return obj
+    return None
 
 
 def _predicate_noun(verb: Token, lex: Lexicon) -> Token | None:
@@ -532,7 +613,7 @@ def _prep_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "for", "about", "with", "to", "against", "of"):
             obj = _child(c, {"pobj"})
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "on February 3" is when, not what
                 return obj
     return None
 
@@ -640,7 +721,7 @@ def _relation(verb: Token, span: Span, lex: Lexicon) -> tuple[str | None, str | 
                     anchor_head = _child(c, _SUBJECT_DEPS | {"nsubjpass"}) or c
                 mod = _modifier(c) or _modifier(mark)
                 tokens = _anchor_tokens(anchor_head) if anchor_head is not c else [
-                    t for t in c.subtree if t is not mark and t.dep_ != "advmod"]
+                    t for t in c.subtree if t.i != mark.i and t.dep_ != "advmod"]
                 return lex.relations[mark.lower_], mod, tokens
     return None, None, []
 

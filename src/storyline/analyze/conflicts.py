@@ -135,14 +135,24 @@ def compare(a: Claim, b: Claim, lex: Lexicon) -> tuple[ConflictKind, str] | None
     # Whether someone did the harm is a dispute over responsibility; how many died or when is not.
     kind: ConflictKind = "contradiction"
     blame: ConflictKind = "dispute" if a.pclass in lex.responsibility else "contradiction"
-    if a.relation or b.relation:
-        if not (a.relation and b.relation and same_anchor(a, b)):
-            return None  # a relation to the strikes vs none at all: different propositions
+    if a.relation and b.relation:
+        if not same_anchor(a, b):
+            return None
         if a.negated == b.negated and lex.incompatible_relations(a.relation, b.relation):
             return kind, _reason_relation(a, b)
         if a.negated != b.negated and a.relation == b.relation:
             return blame, _reason_polarity(a, b)
         return None
+    if a.relation or b.relation:
+        # A relation on one side only: "did not notify Iraq in advance of the strikes" denies less than
+        # "notified Iraq" asserts (it may have come later), so they are compatible; but a denial without
+        # any qualification ("never touched her") excludes the act at every time, including the one the
+        # other side places it at ("yanked her arm as she tried to ask a question").
+        denial = a if a.negated else b
+        if a.negated == b.negated or denial.relation:
+            return None
+    if _different_days_for_one_event(a, b, lex):
+        return kind, _reason_dates(a, b)
     if a.low is not None or a.high is not None or b.low is not None or b.high is not None:
         # Counts grow: tolls given on different days are updates unless both are tied to one dated event.
         same_time = a.said_on == b.said_on or bool(set(a.dates) & set(b.dates))
@@ -162,12 +172,46 @@ def compare(a: Claim, b: Claim, lex: Lexicon) -> tuple[ConflictKind, str] | None
     return None
 
 
+_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+
+
+def _different_days_for_one_event(a: Claim, b: Claim, lex: Lexicon) -> bool:
+    """Two statements of when one event took place ("the raid happened on February 2" / "… on February
+    3") that give days which cannot both hold. The event must be definite — "the raid", "Friday's raid",
+    a named one —, since "a meeting began on Tuesday" and "a meeting began on Wednesday" are two
+    meetings; a month and a day in it ("in February" / "on February 3") are compatible."""
+    if a.pclass not in lex.event_dates or a.negated != b.negated or a.modality or b.modality:
+        return False
+    if not (_definite(a) and _definite(b)):
+        return False
+    da = [d for d in a.dates if _DAY.fullmatch(d)]
+    db = [d for d in b.dates if _DAY.fullmatch(d)]
+    return bool(da and db) and not any(x.startswith(y) or y.startswith(x) for x in da for y in db)
+
+
+def _definite(c: Claim) -> bool:
+    words = (c.subject or "").replace("’", "'").lower().split()
+    return bool(words) and (words[0] in _DEFINITE or any(w.endswith("'s") for w in words) or is_named(c.subject_key))
+
+
 def _pronoun_object_of_named_doer(a: Claim, b: Claim) -> bool:
     """An object that is an unresolved pronoun ("yanked her") is unknown, not different: it does
     not keep "Lewandowski yanked her" from "Lewandowski never touched the reporter" when the doer
     is named and the same on both sides (the named doer carries the identity of the proposition)."""
-    pronoun = (a.object is not None and a.object_key is None) or (b.object is not None and b.object_key is None)
+    pronoun = any(c.object is not None and c.object_key is None and _referential(c.object) for c in (a, b))
     return pronoun and is_named(a.subject_key) and keys_match(a.subject_key, b.subject_key)
+
+
+#: Pronouns that quantify rather than refer ("had anything to do with", "said nothing"): not an unknown
+#: participant standing for someone, so they never stand in for a named object.
+_QUANTIFYING = frozenset(("anything", "something", "nothing", "everything", "anyone", "someone", "everyone",
+                          "no one", "nobody", "anybody", "somebody", "everybody", "none", "any", "some", "all",
+                          "each", "either", "neither", "both", "much", "more", "most", "enough", "one"))
+
+
+def _referential(phrase: str) -> bool:
+    return phrase.strip().lower() not in _QUANTIFYING
 
 
 def responsible_party(c: Claim, lex: Lexicon) -> str | None:
@@ -241,7 +285,9 @@ def proposition(c: Claim) -> str:
     parts = [display(c.subject, c.subject_key) or "someone", past_tense(c.predicate),
              display(c.object, c.object_key) or ""]
     if c.relation and c.anchor:
-        parts += [c.relation, "the " + _strip_det(c.anchor)]
+        anchor = _anchor_phrase(c.anchor)
+        clause = c.relation == "during" and not anchor.startswith("the ")
+        parts += ["while" if clause else c.relation, anchor]
     elif c.quantity:
         parts.append(f"({c.quantity})")
     return " ".join(p for p in parts if p)
@@ -265,7 +311,12 @@ def _country_names() -> dict[str, str]:
 
 _IRREGULAR = {"tell": "told", "send": "sent", "give": "given", "make": "made", "meet": "met", "win": "won",
               "lose": "lost", "leave": "left", "hit": "hit", "pay": "paid", "strike": "struck", "know": "known",
-              "write": "written", "say": "said", "think": "thought", "bring": "brought", "take": "taken"}
+              "write": "written", "say": "said", "think": "thought", "bring": "brought", "take": "taken",
+              "see": "seen", "go": "gone", "do": "done", "fight": "fought", "buy": "bought", "sell": "sold",
+              "hold": "held", "keep": "kept", "find": "found", "shoot": "shot", "lead": "led", "run": "run",
+              "put": "put", "set": "set", "let": "let", "cut": "cut", "beat": "beaten", "hear": "heard",
+              "speak": "spoken", "break": "broken", "throw": "thrown", "bite": "bitten", "feel": "felt",
+              "seek": "sought", "teach": "taught", "get": "got", "begin": "begun", "fall": "fallen", "have": "had"}
 
 
 def past_tense(lemma: str) -> str:
@@ -273,9 +324,20 @@ def past_tense(lemma: str) -> str:
         return _IRREGULAR[lemma]
     if lemma.endswith("e"):
         return lemma + "d"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):
+        return lemma + lemma[-1] + "ed"  # one syllable ending in a single vowel and consonant: grabbed, stopped
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
     return lemma + "ed"
+
+
+def _anchor_phrase(anchor: str) -> str:
+    """An anchor as a noun phrase ("the strikes"); a clause anchor ("she tried to ask …") or a name
+    stays as it is."""
+    first = (anchor.split() or [""])[0].lower()
+    if first in ("the", "a", "an", "recent") or not (anchor[:1].isupper() or first in _SENTENCE_WORDS):
+        return "the " + _strip_det(anchor)
+    return anchor
 
 
 def _strip_det(text: str) -> str:
@@ -298,6 +360,14 @@ def _reason_polarity(a: Claim, b: Claim) -> str:
     pos, neg = (a, b) if not a.negated else (b, a)
     return (f"Same proposition — whether {proposition(pos)} — asserted by {_who(pos)} and denied by "
             f"{_who(neg)} (\"{'not ' + neg.relation if neg.relation else 'did not'}\").")
+
+
+def _reason_dates(a: Claim, b: Claim) -> str:
+    what = display(a.subject, a.subject_key) or "the event"
+    verbs = {"begin": "began", "start": "started", "end": "ended", "finish": "finished"}
+    verb = verbs.get(a.pclass or "", "took place")
+    return (f"Same event — when {what[:1].lower() + what[1:] if what[:4] == 'The ' else what} {verb} — given "
+            f"different dates: {_who(a)} says {', '.join(a.dates)}, {_who(b)} says {', '.join(b.dates)}.")
 
 
 def _reason_quantity(a: Claim, b: Claim) -> str:
@@ -342,7 +412,11 @@ def _find_in_document(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim]
             denials.append(Claim(id="", quote=quote.id, start=quote.start, end=quote.end, text=quote.content,
                                  predicate="deny", pclass="deny", kind="meta", stance="deny",
                                  speaker_key=speaker_key(quote), said_on=quote.said_on))
-    for claim in denials:
+    # "The campaign denies any wrongdoing and points out that Sanders signed the same agreement": the
+    # short denial and its substance are one denial. The substance, which has the words saying what is
+    # denied, is linked first; the short denial then adds no second link for the same substance.
+    words = {q.id: len(q.content.split()) for q in quotes}
+    for claim in sorted(denials, key=lambda c: words.get(c.quote, 0) <= 4):
         _bare_denial(doc, claim, quotes, claims, lex, found)
     # "Her team denied that she would be accepting new speeches": a reported denial whose clause
     # matched no earlier frame still denies something said before — but its words are not the
@@ -374,12 +448,34 @@ def _find_in_document(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim]
         target = _revised_statement(doc, quote, found_cue[1], quotes, claims, contradicted, lex)
         if target is not None:
             revised.append(quote)
-            reason = _reason_correction(quote, target, found_cue[0])
-            key = (target.id, quote.id)
+            evidence = _revision_substance(doc, quote, quotes)
+            if evidence is not quote:
+                revised.append(evidence)
+            reason = _reason_correction(evidence, target, found_cue[0])
+            key = (target.id, evidence.id)
             # A revision of one's own words is a correction even when the frames also contradict.
-            found.pop((quote.id, target.id), None)
-            found[key] = Conflict("correction", target.id, quote.id, reason)
+            found.pop((evidence.id, target.id), None)
+            found[key] = Conflict("correction", target.id, evidence.id, reason)
     return sorted(found.values(), key=lambda c: (order.get(c.b, 0), order.get(c.a, 0)))
+
+
+def _revision_substance(doc: Doc, quote: Quote, quotes: Sequence[Quote]) -> Quote:
+    """The statement that carries a revision's substance. A revision that only says that a mistake was
+    made ("acknowledged that the candidate misspoke") is followed in news by what should have been said,
+    in the same speaker's next statement within the next sentence ("'She didn't have a particular
+    video in mind,' Palmieri said"); that statement is the evidence a reader needs."""
+    if len(quote.content.split()) > 4 or speaker_key(quote) is None:
+        return quote
+    sents = _sentence_index(doc)
+    here = _sent_no(sents, quote.start)
+    for q in quotes:
+        if q.start < quote.end or q.id == quote.id or _sent_no(sents, q.start) <= here:
+            continue  # in its own sentence: what the speaker adds ("but noted that …"), not what they meant
+        if _sent_no(sents, q.start) > here + 1:
+            break
+        if speaker_key(q) == speaker_key(quote) and len(q.content.split()) > 4:
+            return q
+    return quote
 
 
 def _reason_correction(quote: Quote, target: Quote, cue: str) -> str:
@@ -519,6 +615,8 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
             return  # the denial names whose account it rejects, and that account is not quoted here
         target = (named or candidates)[0]
     evidence = _substance(quote, quotes, sents)
+    if evidence.id != quote.id and any(c.b == evidence.id for c in found.values()):
+        return  # its substance is already linked as a denial of its own
     target_claims = [c for c in claims if c.quote == target.id and c.kind == "fact"]
     accusing = any(c.pclass in lex.responsibility for c in target_claims) or (
         target.cue is not None and re.search(r"accus|blam", target.cue.text.lower()) is not None)
@@ -583,6 +681,10 @@ def _denied_in_reporting(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: L
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.denial_lemmas:
             continue
+        if tok.lemma_.lower() in lex.statement_object_only and not any(
+                (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i) or (
+                    c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns) for c in tok.children):
+            continue  # "dismissed Walker as a lightweight" judges a person; it denies no statement
         if any(q.start <= tok.idx < q.end for q in quotes):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -625,9 +727,16 @@ def _revision_cue(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon)
         return None
     # A cue in the sentence before ("Grassley later walked back his comments.") must be about this
     # speaker's side: it names them, or the person whose words are revised.
+    # The sentence before names someone else ("Rubio reversed himself and opposed it"): the cue is theirs.
+    prev = context_span(doc, quote)
+    before = _persons(doc, prev)
+    # its subject names who acted even when the entity recogniser missed the person ("Roffman … retracting")
+    doers = before | {t.lower_ for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"}
+    if doers and not doers & names:
+        return None
     low = context.lower()
     if any(re.search(rf"\b{re.escape(n)}\b", low) for n in names):
-        return cue, names | _persons(doc, context_span(doc, quote))
+        return cue, names | before
     return None
 
 
@@ -653,10 +762,25 @@ def _principals(doc: Doc, quote: Quote) -> set[str]:
         for part in (quote.speaker.role, quote.speaker.org):
             for word in re.findall(r"[A-Z][\w-]+", part or ""):
                 names.add(word.lower())
+        names |= _names_in_description(doc, quote)
     content = quote_span(doc, quote)
     if content is not None:
         names |= _persons(doc, content)
     return names
+
+
+def _names_in_description(doc: Doc, quote: Quote) -> set[str]:
+    """Proper names in the noun phrase that introduces the speaker in the text ("Clinton campaign
+    communications director Jennifer Palmieri" → clinton, jennifer): whose side the speaker speaks for."""
+    sp = quote.speaker
+    if sp is None or sp.start is None or sp.end is None or not 0 <= sp.start < sp.end <= len(text_of(doc)):
+        return set()
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    head = span.root
+    return {t.lower_.removesuffix("'s").removesuffix("’s") for t in head.subtree
+            if t.i < head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod", "flat")}
 
 
 def _revised_statement(doc: Doc, quote: Quote, names: set[str], quotes: Sequence[Quote],

@@ -47,8 +47,9 @@ from storyline.analyze.claims import (
     keys_match,
     lexical_overlap,
     load_lexicon,
+    speaker_key,
 )
-from storyline.analyze.conflicts import compare, display, is_speaker, responsible_party
+from storyline.analyze.conflicts import compare, display, is_speaker, participants_agree, responsible_party
 from storyline.model import Analysis, Claim, Conflict, Event, Quote
 
 #: Blocks larger than this are compared only between claims close in time.
@@ -97,18 +98,27 @@ def find_conflicts(analyses: Iterable[Analysis], *, nlp: Language | None = None,
             if x.doc == y.doc or not _same_occasion(x.claim, y.claim, window_days, lex):
                 continue
             a, b = (x, y) if _when(x) <= _when(y) else (y, x)
+            if a.claim.negated != b.claim.negated and (a.claim.subject_key is None or b.claim.subject_key is None):
+                # "they supported Clinton" / "they did not": a pronoun is resolved, if at all, in its own
+                # article; across articles an unknown doer may be anyone, so did vs did not is not compared.
+                continue
             result = compare(a.claim, b.claim, lex)
             if result is not None:
                 _put(found, Conflict(result[0], a.claim.quote, b.claim.quote, result[1], a.doc, b.doc))
     contradicted = {(c.a_doc, c.a) for c in found.values()} | {(c.b_doc, c.b) for c in found.values()}
-    for conflict in _corrections(items, contradicted, lex):
+    for conflict in [*_corrections(items, contradicted, lex), *_reversals(analyses, items)]:
         key = (conflict.a_doc or "", conflict.a, conflict.b_doc or "", conflict.b)
         found[key] = conflict
+    groups = _StatementGroups(analyses, {(c.a_doc or "", c.a) for c in found.values()}
+                              | {(c.b_doc or "", c.b) for c in found.values()})
+    for conflict in _shared_statement_conflicts(analyses, groups):
+        _put(found, conflict)
+    published = {a.document.id: a.document.published or "" for a in analyses}
+    statement_conflicts = _one_per_statement_pair(list(found.values()), groups, published)
+    events_found: dict[tuple[str, str, str, str], Conflict] = {}
     for conflict in _event_conflicts(events):
-        _put(found, conflict)
-    for conflict in _shared_statement_conflicts(analyses):
-        _put(found, conflict)
-    return list(found.values())
+        _put(events_found, conflict)
+    return statement_conflicts + list(events_found.values())
 
 
 @lru_cache(maxsize=1)
@@ -254,6 +264,57 @@ def _corrections(items: Sequence[_Item], contradicted: set[tuple[str | None, str
     return out
 
 
+def _reversals(analyses: Sequence[Analysis], items: Sequence[_Item]) -> list[Conflict]:
+    """A speaker who denied a proposition in one report and asserts it in a later one has reversed
+    themselves: a correction even without a revision cue ("he thought Fields had made up the story",
+    denying that the campaign manager yanked her; two weeks later "Lewandowski had touched Fields").
+
+    The denial is one a document already linked to what it denies (a contradiction or dispute whose
+    later side is the speaker's); the later assertion is a factual, unmodalised frame of the same
+    speaker, said on a later day, stating the denied frame's proposition with the same polarity
+    (same predicate class, participants that agree, the same object or an unknown one with the same
+    named doer)."""
+    denied: dict[str, list[tuple[str, Quote, Claim]]] = defaultdict(list)
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        quotes = {q.id: q for q in analysis.quotes}
+        for link in analysis.conflicts:
+            denial = quotes.get(link.b)
+            if link.kind == "correction" or denial is None or not denial.said_on or link.a_doc or link.b_doc:
+                continue
+            who = speaker_key(denial)
+            if who is None:
+                continue
+            for t in analysis.claims:
+                if t.quote == link.a and t.kind == "fact" and not t.negated and not t.modality and t.speaker_key != who:
+                    denied[who].append((doc_id, denial, t))
+    out: list[Conflict] = []
+    for item in items:
+        c = item.claim
+        if c.kind != "fact" or c.negated or c.modality or c.stance or not c.speaker_key or not c.said_on:
+            continue
+        for doc_id, denial, t in denied.get(c.speaker_key, []):
+            if doc_id == item.doc or (denial.said_on or "") >= c.said_on or t.pclass != c.pclass:
+                continue
+            if not (participants_agree(t, c) and named_doer_or_same_object(t, c)):
+                continue
+            who = c.speaker or "The speaker"
+            out.append(Conflict(
+                "correction", denial.id, c.quote,
+                f"{who} ({c.said_on}) now asserts what they denied on {denial.said_on} — denied: "
+                f"\"{_clip(t.text)}\" (\"{_clip(denial.content, 60)}\"); now: \"{_clip(c.text)}\".",
+                doc_id, item.doc))
+            break
+    return out
+
+
+def named_doer_or_same_object(a: Claim, b: Claim) -> bool:
+    """The same object, or an unknown object ("yanked her") with the same named doer."""
+    if a.object_key is not None and b.object_key is not None:
+        return keys_match(a.object_key, b.object_key)
+    return is_named(a.subject_key) and keys_match(a.subject_key, b.subject_key)
+
+
 def _clip(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -282,63 +343,78 @@ def _words(text: str) -> frozenset[str]:
                      if w not in _FUNCTION_WORDS and len(w) > 1)
 
 
-def _shared_statement_conflicts(analyses: Sequence[Analysis]) -> list[Conflict]:
-    """Conflicts found within one document, carried to the reports of the same statements in others.
+class _StatementGroups:
+    """Reports of the same statement in different documents (the same words: ``SAME_STATEMENT_OVERLAP``
+    of the shorter one's content words, at least ``SAME_STATEMENT_WORDS`` of them, and no negation on
+    one side only). Attribution is not required to agree — a verbatim quote of that length is one
+    statement whoever the extractor took for its speaker. Statements are blocked on their three longest
+    words, never compared all against all, and only blocks holding a statement in some conflict (within
+    a document, or in ``involved``) are looked at."""
 
-    Same statement: the same words (``SAME_STATEMENT_OVERLAP`` of the shorter one's content words, at
-    least ``SAME_STATEMENT_WORDS`` of them). Attribution is not required to agree — a verbatim quote
-    of that length is one statement whoever the extractor took for its speaker. A conflict between
-    statements A and B in one document holds between every report of A and every report of B.
-    Statements are blocked on their three longest words, never compared all against all, and only
-    blocks holding a statement some document found in conflict are looked at."""
-    reports: list[tuple[str, Quote, frozenset[str]]] = []
-    index: dict[tuple[str, str], int] = {}
-    blocks: dict[str, list[int]] = defaultdict(list)
-    involved: set[int] = set()
-    for analysis in analyses:
-        in_conflict = {c.a for c in analysis.conflicts} | {c.b for c in analysis.conflicts}
-        for q in analysis.quotes:
-            words = _words(q.content)
-            if len(words) < SAME_STATEMENT_WORDS:
-                continue
-            n = len(reports)
-            reports.append((analysis.document.id, q, words))
-            index[(analysis.document.id, q.id)] = n
-            if q.id in in_conflict:
-                involved.add(n)
-            for key in sorted(words, key=lambda w: (-len(w), w))[:3]:
-                blocks[key].append(n)
-    parent = list(range(len(reports)))
+    def __init__(self, analyses: Sequence[Analysis], involved: Iterable[tuple[str, str]] = ()) -> None:
+        wanted = set(involved)
+        self.reports: list[tuple[str, Quote, frozenset[str]]] = []
+        self.index: dict[tuple[str, str], int] = {}
+        blocks: dict[str, list[int]] = defaultdict(list)
+        hot: set[int] = set()
+        for analysis in analyses:
+            doc_id = analysis.document.id
+            in_conflict = {c.a for c in analysis.conflicts} | {c.b for c in analysis.conflicts}
+            for q in analysis.quotes:
+                words = _words(q.content)
+                if len(words) < SAME_STATEMENT_WORDS:
+                    continue
+                n = len(self.reports)
+                self.reports.append((doc_id, q, words))
+                self.index[(doc_id, q.id)] = n
+                if q.id in in_conflict or (doc_id, q.id) in wanted:
+                    hot.add(n)
+                for key in sorted(words, key=lambda w: (-len(w), w))[:3]:
+                    blocks[key].append(n)
+        self.parent = list(range(len(self.reports)))
+        for members in blocks.values():
+            # Statements in conflict against the block: a common long word cannot make this quadratic.
+            for i in (m for m in members if m in hot):
+                for j in members:
+                    if i != j and self.reports[i][0] != self.reports[j][0]:
+                        wi, wj = self.reports[i][2], self.reports[j][2]
+                        if len(wi & wj) / min(len(wi), len(wj)) >= SAME_STATEMENT_OVERLAP and not (
+                                wi ^ wj) & _NEGATIONS:
+                            self.parent[self._root(i)] = self._root(j)
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for n in range(len(self.reports)):
+            self.members[self._root(n)].append(n)
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+    def _root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
-    for members in blocks.values():
-        # Statements in conflict against the block: a common long word cannot make this quadratic.
-        for i in (m for m in members if m in involved):
-            for j in members:
-                if i != j and reports[i][0] != reports[j][0]:
-                    wi, wj = reports[i][2], reports[j][2]
-                    if len(wi & wj) / min(len(wi), len(wj)) >= SAME_STATEMENT_OVERLAP and not (wi ^ wj) & _NEGATIONS:
-                        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(reports)):
-        groups[root(n)].append(n)
+    def key(self, doc_id: str, qid: str) -> tuple[str, str]:
+        """One name for all the reports of a statement (itself when it is reported once)."""
+        n = self.index.get((doc_id, qid))
+        if n is None:
+            return doc_id, qid
+        first = self.members[self._root(n)][0]
+        return self.reports[first][0], self.reports[first][1].id
 
-    def reports_of(doc_id: str, qid: str) -> list[tuple[str, str]]:
-        n = index.get((doc_id, qid))
+    def reports_of(self, doc_id: str, qid: str) -> list[tuple[str, str]]:
+        n = self.index.get((doc_id, qid))
         if n is None:
             return [(doc_id, qid)]
-        return [(reports[m][0], reports[m][1].id) for m in groups[root(n)]]
+        return [(self.reports[m][0], self.reports[m][1].id) for m in self.members[self._root(n)]]
 
+
+def _shared_statement_conflicts(analyses: Sequence[Analysis], groups: _StatementGroups) -> list[Conflict]:
+    """Conflicts found within one document, carried to the reports of the same statements in others:
+    a conflict between statements A and B in one document holds between every report of A and every
+    report of B (``She just made it up``, in one article, denies the claim another article quotes)."""
     out: list[Conflict] = []
     for analysis in analyses:
         doc_id = analysis.document.id
         for c in analysis.conflicts:
-            ra, rb = reports_of(doc_id, c.a), reports_of(doc_id, c.b)
+            ra, rb = groups.reports_of(doc_id, c.a), groups.reports_of(doc_id, c.b)
             if len(ra) == 1 and len(rb) == 1:
                 continue
             for da, qa in ra:
@@ -346,6 +422,33 @@ def _shared_statement_conflicts(analyses: Sequence[Analysis]) -> list[Conflict]:
                     if da != db:
                         out.append(Conflict(c.kind, qa, qb, f"{c.reason} (Found in {doc_id}; the same statements "
                                                             "are reported in both documents.)", da, db))
+    return out
+
+
+def _one_per_statement_pair(conflicts: Sequence[Conflict], groups: _StatementGroups,
+                            published: dict[str, str]) -> list[Conflict]:
+    """One conflict per pair of statements, however many documents report each of them.
+
+    A statement quoted in three articles and its denial quoted in two make six document pairs but
+    one disagreement: listing it six times buries the other conflicts. The pair kept is the earliest
+    on record — the one whose later document was published first (then the earlier one) —, a pair
+    compared directly is preferred to one carried over from another document, and the reason names
+    the other documents that report the same two statements."""
+    best: dict[frozenset[tuple[str, str]], tuple[tuple[str, str, int, int], Conflict]] = {}
+    also: dict[frozenset[tuple[str, str]], set[str]] = defaultdict(set)
+    for order, c in enumerate(conflicts):
+        pair = frozenset((groups.key(c.a_doc or "", c.a), groups.key(c.b_doc or "", c.b)))
+        days = sorted((published.get(c.a_doc or "", ""), published.get(c.b_doc or "", "")))
+        rank = (days[1], days[0], int("(Found in " in c.reason), order)
+        also[pair].update(d for d in (c.a_doc, c.b_doc) if d)
+        if pair not in best or rank < best[pair][0]:
+            best[pair] = (rank, c)
+    out: list[Conflict] = []
+    for pair, (_, c) in sorted(best.items(), key=lambda item: item[1][0][3]):
+        others = sorted(also[pair] - {c.a_doc, c.b_doc})
+        if others:
+            c = dataclasses.replace(c, reason=f"{c.reason} (Also reported in {', '.join(others)}.)")
+        out.append(c)
     return out
 
 

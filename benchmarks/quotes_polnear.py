@@ -68,6 +68,7 @@ class Unit:
     speaker_name: str | None = None  # predictions only
     speaker_span: tuple[int, int] | None = None
     label: str = ""
+    cue: str = ""  # gold only: the cue's words, shown with misses
 
 
 @dataclass
@@ -102,6 +103,8 @@ def read_ann(path: Path, text: str) -> list[Unit]:
             continue
         content_text = " ".join(text[a:b] for a, b in content)
         source_text = " ".join(text[a:b] for a, b in sorted(source))
+        cue = [s for role, tid in rel.items() if role.startswith("Cue") for s in spans.get(tid, [])]
+        cue_text = " ".join(text[a:b] for a, b in sorted(cue))
         units.append(
             Unit(
                 chars=alnum_chars(text, content),
@@ -109,6 +112,7 @@ def read_ann(path: Path, text: str) -> list[Unit]:
                 source_text=source_text,
                 quoted=bool(QUOTE_MARKS.search(content_text)),
                 label=content_text,
+                cue=cue_text,
             )
         )
     # The antecedent of a pronoun source: the nearest earlier gold source that names someone.
@@ -270,7 +274,7 @@ class Tally:
             self.errors += [f"FP {p.label[:160]!r}" for p in preds if id(p) not in hit_p]
             self.errors += [
                 f"FN (best overlap {max((overlap(p.chars, g.chars) for p in preds), default=0):.2f}) "
-                f"{g.label[:160]!r} <- {g.source_text!r}"
+                f"{g.label[:160]!r} <- {g.source_text!r} [{g.cue}]"
                 for g in golds
                 if id(g) not in hit_g
             ]

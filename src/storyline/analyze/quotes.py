@@ -30,10 +30,40 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
    going on to say …") shares the subject of the clause before it, and a name right before a
    subject-less speech verb is its subject. Quoted words with no cue and
    no clause of their own, and title-case names of works and programmes, are not statements.
+   Rules for the small model's habits, each measured on PolNeAR train/dev:
+
+   * a cue never frames a quote across a paragraph break unless its paragraph ends with a colon (the
+     model's sentences run over breaks); a quote left open at a paragraph end that the next paragraph
+     re-opens keeps the cue (one multi-paragraph quote);
+   * a parenthetical cue ("…, Mr. Obama said, a majority have come to believe “…”") or one the model
+     hung before a that-less clause ("after Trump told the Post he was “not quite there yet”")
+     attributes the clause it interrupts; the clause's subject before the cue belongs to it;
+   * words of the reported clause after the closing mark ("“You squeezed employees” to drive up the
+     price, she said") make the quote mixed; only the speaker's own words between mark and cue are frame;
+   * a cue whose subject is a thing, inside someone's reported clause ("Fiorina declared that any new
+     deal would demand “absolute secrecy”"), is part of what was said, not a frame (no statement of
+     its own either); agent nouns (-er, -or, -ist, -man, …) are people, not things;
+   * a speech verb with a to-infinitive right after it is not speech ("will continue to be"), except
+     directive verbs ("urged Iraq to act"); "verb + preposition" speech acts come from the data file
+     ("called for new elections");
+   * the tag after a question or exclamation, which the model makes a sentence of its own, frames the
+     quote whatever its length when it reports no clause of its own ("“…?” Miller, a retired worker
+     from Ohio, said");
+   * naming verbs take their object however the model labels it (object, object predicate, "refers to
+     X as “Y”"), and a relative clause with its own subject names ("Obama, who called him “unfit”").
 4. **Indirect quotes**: a cue with a reported clause ("said that …", "X said Monday", "according to
    X", "urged Y to …", "accused Y of …") and no quote marks. Reported speech with nobody reporting
-   ("it's worth noting that …") is the writer's voice and is left out.
-5. **Speakers** are resolved by :mod:`storyline.analyze.speakers` (rules, documented there).
+   ("it's worth noting that …") is the writer's voice and is left out. A reported clause holding
+   quoted words that no cue took (a scare-quoted adverb, a name in title case) is a mixed quote.
+5. **Speakers** are resolved by :mod:`storyline.analyze.speakers` (rules, documented there). Who the
+   subject of a cue is comes from the parse, with these repairs: a cue with no speaker of its own
+   inside another cue's frame or clause ("Awad says in a statement that …") reports that cue's
+   speaker; an infinitive's doer is the governing verb's object when it can speak ("prompted Rubio to
+   call …"); a subject-less finite verb takes the name or apposition just before it ("Col. Steven
+   Warren, a military spokesman in Baghdad, said", "Trump, in Kentucky, said"), or after it in an
+   inverted tag ("“…,” said retired neurosurgeon Ben Carson, asked about …"); a participle after a
+   comma takes the subject of the nearest clause before it that is not a reported or relative clause
+   ("when protesters interrupted her speech, shouting “…”").
 6. **When**: a date expression in the cue's own clause ("told reporters Friday evening") dates the
    statement (``said_on_from="text"``) and the time component re-anchors the deictic words inside
    the quote to that day; otherwise the publication date is used.
@@ -81,6 +111,12 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: dependents of a cue that belong to the cue's own clause (who, to whom, when, how), never to the content.
 FRAME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "dative", "dobj", "agent", "aux", "auxpass", "neg", "prt"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
+#: endings of English agent and person nouns (editor, analyst, official, spokesman, attendee, executive).
+AGENT_SUFFIXES = (
+    "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ive", "ary", "al", "ic", "ar"
+)
+#: verbs whose object does not do their infinitive ("promised voters to cut taxes": the subject will).
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 #: dependents of a cue that are never what was said (who said it, to whom, the cue's own grammar).
 NOT_CONTENT_DEPS = {
     "nsubj",
@@ -156,6 +192,7 @@ class CueLexicon:
     naming_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     speakers: SpeakerLexicon
+    prepositional: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def load(cls, name: str = DEFAULT_CUES) -> CueLexicon:
@@ -173,6 +210,11 @@ class CueLexicon:
             object_nouns=words("object_nouns"),
             naming_verbs=words("naming_verbs"),
             phrases=tuple(tuple(str(p).lower().split()) for p in data.get("phrases") or ()),
+            prepositional=frozenset(
+                (words_[0], words_[-1])
+                for words_ in (str(p).lower().split() for p in data.get("prepositional_verbs") or ())
+                if len(words_) == 2
+            ),
             speakers=SpeakerLexicon(
                 honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
                 institutions=words("institutions"),
@@ -355,12 +397,22 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
     para_starts = [m.start() for m in re.finditer(r"[^\n]+", text)]
     speakers: dict[int, Speaker | None] = {}
 
+    cue_at = {c.tok.i: c for c in cues}
+
     def speaker_of(cue: CueHit) -> Speaker | None:
         if cue.tok.i not in speakers:
+            speakers[cue.tok.i] = None  # guards the walk up to an enclosing cue against cycles
             head = cue.speaker_head if cue.speaker_head is not None else _participle_subject(cue, cues, inside)
-            speakers[cue.tok.i] = resolver.speaker(head) if head is not None else None
-            if head is not None and speakers[cue.tok.i] is not None:
-                resolver.learn_gender(speakers[cue.tok.i].name, head.text)  # type: ignore[union-attr]
+            found = resolver.speaker(head) if head is not None else None
+            if found is not None and head is not None:
+                resolver.learn_gender(found.name, head.text)
+            else:
+                # "Awad says in a statement that …", "Mulgrew said he hopes the day sends a message that
+                # …": a cue that names no speaker of its own, inside another cue's frame or reported
+                # clause, reports the words of that cue's speaker.
+                outer = _enclosing_cue(cue, cue_at)
+                found = speaker_of(outer) if outer is not None else None
+            speakers[cue.tok.i] = found
         return speakers[cue.tok.i]
 
     drafts: list[_Draft] = []
@@ -393,19 +445,24 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
         if span is None or len(span) == 0 or any(m.start < b and a < m.end for a, b in claimed):
             continue
         qset = set(range(span.start, span.end))
-        linked = _link_cue(doc, m, span, qset, by_sent)
+        linked = _link_cue(doc, m, span, qset, by_sent, lex)
         para = _paragraph(para_starts, m.start)
         if (linked is None or linked.kind != "naming") and _is_title(span):
             # “Fox News Sunday”, “The Art of the Deal”: the name of a work or programme, not words said.
             continue
         if linked is not None:
             gap = _gap_after(doc, m, linked)
+            frame_ids = {g.i for g in gap}
             if linked.speaker_head is None and gap:
                 # "“…,” Ramos, 58, told AFP": the model hung the name on the quote; the noun phrase
                 # between the closing mark and the cue is still who spoke.
                 linked.speaker_head = _phrase_head(gap)
+            elif linked.speaker_head is not None:
+                # "“You squeezed employees” to drive up the stock price, she said": words of the reported
+                # clause after the closing mark are the writer's paraphrase, part of a mixed quote.
+                frame_ids = {g.i for g in gap if g.i in {t.i for t in linked.speaker_head.subtree}}
             clause = _clause_around(linked, qset, lex)
-            if clause is not None and _says_more([t for t in clause if t.i not in {g.i for g in gap}], qset):
+            if clause is not None and _says_more([t for t in clause if t.i not in frame_ids], qset):
                 fragments.setdefault(linked.tok.i, []).extend(clause)
                 turns.append(_Draft("mixed", m.start, m.end, linked, speaker_of(linked), para))
                 continue
@@ -434,13 +491,10 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
                 turns.append(drafts[-1])
             elif previous is not None:
                 # Within one paragraph the earlier cue still introduces the quote ("“A,” he said. “B.”");
-                # a new paragraph is a new statement by the same speaker, with no cue of its own.
-                same_para = previous.paragraph == para
-                drafts.append(
-                    _Draft(
-                        "direct", m.start, m.end, previous.cue if same_para else None, previous.speaker, para
-                    )
-                )
+                # a new paragraph is a new statement by the same speaker, with no cue of its own, unless
+                # it re-opens a quote the paragraph before left open (one quote over several paragraphs).
+                shared = previous.cue if previous.paragraph == para or m.continues else None
+                drafts.append(_Draft("direct", m.start, m.end, shared, previous.speaker, para))
                 turns.append(drafts[-1])
             elif (topic := _paragraph_topic(doc, span, para_starts[para])) is not None:
                 # "Mr. Hannity is unapologetic about his aim. “I'm not hiding …”": a quote that follows
@@ -452,7 +506,9 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
 
     # Unquoted reported clauses (indirect) and clauses holding quoted fragments (mixed).
     for cue in cues:
-        if cue.tok.i in used_cues or (cue.kind == "naming" and cue.tok.i not in fragments):
+        if (cue.tok.i in used_cues and cue.tok.i not in fragments) or (
+            cue.kind == "naming" and cue.tok.i not in fragments
+        ):
             continue
         if cue.tok.i in fragments:
             content = _span_of(doc, fragments[cue.tok.i], cue.tok)
@@ -464,11 +520,17 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
         kind = "mixed" if cue.tok.i in fragments else "indirect"
         if kind == "mixed":
             start, end = _whole_marks(start, end, marked)
-        if kind == "indirect" and cue.speaker_head is None:
-            # Reported speech with nobody reporting ("it's worth noting that …") is the writer's own voice.
+        if kind == "indirect" and (cue.speaker_head is None or _thing_speaks(cue, cue_at, lex)):
+            # Reported speech with nobody reporting ("it's worth noting that …") is the writer's own voice;
+            # "the ad suggests that …" inside someone's statement is part of what they said.
             continue
         if kind == "indirect" and _overlaps_marked(start, end, marked):
-            continue
+            if any(d.start < end and start < d.end for d in (*drafts, *turns)):
+                continue  # the quoted words are already someone's statement or fragment
+            # "Holm said the ad “unmistakably and wrongfully” suggests …": quoted words no cue of their
+            # own took (a fragment, a title) make the reported clause holding them a mixed quote.
+            kind = "mixed"
+            start, end = _whole_marks(start, end, marked)
         drafts.append(_Draft(kind, start, end, cue, speaker_of(cue), _paragraph(para_starts, start)))
 
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -514,7 +576,12 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
-            if lemma in verbs or _as_x_put_it(tok):
+            if (lemma in verbs and not _aspectual(tok, lex)) or _as_x_put_it(tok):
+                subject = _subject(tok, inside) or _name_before(tok, inside) or _name_after(tok, inside)
+                subject = _nearer_participle_subject(tok, subject, inside, lex) or subject
+                yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "verb", subject, _frame(tok))
+            elif _prepositional_cue(tok, lex) is not None:
+                # "Huckabee called for denying entry …": a speech act only with its preposition.
                 subject = _subject(tok, inside) or _name_before(tok, inside)
                 yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "verb", subject, _frame(tok))
             elif lemma in lex.naming_verbs and _active_naming(tok, inside):
@@ -523,6 +590,45 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
                 )
         elif tok.pos_ == "NOUN" and lemma in lex.speakers.speech_nouns and _that_clause(tok) is not None:
             yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "noun", owner_of(tok), {tok.i})
+
+
+def _nearer_participle_subject(verb: Tok, found: Tok | None, inside: set[int], lex: CueLexicon) -> Tok | None:
+    """The subject of the clause a participle follows ("when Sanders protesters interrupted her speech,
+    shouting “…”"), when the model hung the participle on a clause further away. A subject inside a
+    reported or relative clause is never it ("Obama said Republicans were wrong, adding …")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or found is None or found.i > verb.i:
+        return None
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for tok in reversed(doc[max(found.i + 1, _sent_start(verb)) : verb.i]):
+        if tok.dep_ not in SUBJECT_DEPS or tok.i in inside or tok.head.dep_ in {"ccomp", "relcl", "acl", "csubj"}:
+            continue
+        if _is_thing(tok, lex) or tok.lower_ in {"it", "this", "that", "which", "there", "who"}:
+            continue
+        return tok
+    return None
+
+
+def _aspectual(tok: Tok, lex: CueLexicon) -> bool:
+    """A speech verb used with a to-infinitive that is not what was said ("Rubio will continue to be a
+    champion", "agreed to step down"): only directive verbs report their infinitive ("urged X to act")."""
+    if tok.lemma_.lower() in lex.directive_verbs:
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" and tok.i < a.i <= tok.i + 2 for a in c.children)
+        for c in tok.children
+    )
+
+
+def _prepositional_cue(tok: Tok, lex: CueLexicon) -> Tok | None:
+    """The preposition that makes ``tok`` a speech act ("called for", "called on"), if any."""
+    if tok.pos_ != "VERB" or not lex.prepositional:
+        return None
+    lemma = tok.lemma_.lower()
+    return next(
+        (c for c in tok.children if c.dep_ in {"prep", "prt"} and (lemma, c.lower_) in lex.prepositional), None
+    )
 
 
 def _phrase_at(doc: Doc, tok: Tok, lex: CueLexicon) -> CueHit | None:
@@ -560,8 +666,13 @@ def _that_clause(noun: Tok) -> Tok | None:
 
 def _active_naming(tok: Tok, inside: set[int]) -> bool:
     # "a group called “X”" and "was called “X”" name something; "Trump called the report “fake news”"
-    # and "…, calling him “a total stiff”" are someone's words.
-    if tok.dep_ in {"acl", "relcl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+    # and "…, calling him “a total stiff”" are someone's words, and so is a relative clause with a
+    # subject of its own ("Obama, who called the nominee “unfit to serve”").
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False
+    if tok.dep_ in {"acl", "amod"} or (
+        tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.i not in inside for c in tok.children)
+    ):
         return False
     return _subject(tok, inside) is not None
 
@@ -586,6 +697,16 @@ def _subject(verb: Tok, inside: set[int], depth: int = 0) -> Tok | None:
     if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
         # "punctuated his list by saying “Too many.”": the subject of the verb the preposition hangs on.
         return _subject(verb.head.head, inside, depth + 1)
+    if verb.dep_ == "xcomp":
+        # "That prompted Rubio to call Trump “very flexible”": the object of the governing verb is who
+        # does the infinitive (object control), when it can speak; "promised them to say" is the exception.
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.i not in inside), None)
+        if (
+            obj is not None
+            and verb.head.lemma_.lower() not in SUBJECT_CONTROL
+            and (obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or obj.pos_ in {"PROPN", "PRON"})
+        ):
+            return obj
     if verb.dep_ in {"conj", "xcomp", "advcl"} or (
         verb.dep_ == "ccomp" and verb.tag_ in {"VBD", "VBZ", "VBP"}
     ):
@@ -604,12 +725,66 @@ def _name_before(verb: Tok, inside: set[int]) -> Tok | None:
         return None
     prev = verb.i - 1
     doc = verb.doc
+    text = _text(doc)
     while prev >= 0 and (doc[prev].is_punct or doc[prev].is_space):
         prev -= 1
-    if prev < 0 or prev in inside or prev < _sent_start(verb):
+    # "Trump, in Kentucky, said Tuesday that …": a place or time set off by commas may stand between.
+    aside = prev
+    while aside >= 0 and doc[aside].dep_ in {"pobj", "prep", "compound", "det"} and doc[aside].pos_ != "VERB":
+        aside -= 1
+    if aside < prev and aside >= 0 and doc[aside].text == "," and doc[prev + 1].text == ",":
+        prev = aside - 1
+    if prev < 0 or prev in inside or prev < _sent_start(verb) or "\n" in text[doc[prev].idx : verb.idx]:
         return None
     tok = doc[prev]
-    return tok if tok.ent_type_ == "PERSON" and tok.head.i != verb.i else None
+    if tok.ent_type_ == "PERSON" and tok.head.i != verb.i:
+        return tok
+    # "…, Col. Steven Warren, a military spokesman in Baghdad, said", "a White House official who spoke
+    # anonymously said": the model made the subject an apposition of the phrase before it; the
+    # apposition that ends right before the verb is the subject.
+    for _ in range(10):
+        if tok.head.i == tok.i or tok.head.i >= verb.i or tok.i in inside:
+            return None
+        if tok.dep_ == "appos" and (tok.ent_type_ == "PERSON" or tok.pos_ in {"PROPN", "NOUN"}):
+            while tok.head.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+                tok = tok.head  # "Warren, a spokesman": the name rather than its description
+            return tok
+        tok = tok.head
+    return None
+
+
+def _name_after(verb: Tok, inside: set[int]) -> Tok | None:
+    """The name after a verb that follows a closing quote mark ("“…,” said retired neurosurgeon Ben
+    Carson, asked about …"): quotative inversion puts the subject after the verb even when the model
+    hangs the name on a later verb."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0:
+        return None
+    prev = verb.i - 1
+    while prev >= 0 and (doc[prev].is_space or doc[prev].text == ","):
+        prev -= 1
+    if prev < 0 or not doc[prev].is_quote:
+        return None
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 7)]:
+        if (tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod") or tok.is_punct or tok.i in inside:
+            return None
+        if tok.ent_type_ == "PERSON" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON"):
+            return tok
+    return None
+
+
+def _enclosing_cue(cue: CueHit, cue_at: dict[int, CueHit]) -> CueHit | None:
+    """The nearest cue above ``cue`` in the parse, not reached from its subject (the statement that
+    says something is not what a speaker said of it)."""
+    child, head = cue.tok, cue.tok.head
+    for _ in range(8):
+        if head.i == child.i or child.dep_ in SUBJECT_DEPS:
+            return None
+        outer = cue_at.get(head.i)
+        if outer is not None and outer.kind in {"verb", "phrase", "noun"}:
+            return outer
+        child, head = head, head.head
+    return None
 
 
 def _participle_subject(cue: CueHit, cues: Sequence[CueHit], inside: set[int]) -> Tok | None:
@@ -618,6 +793,8 @@ def _participle_subject(cue: CueHit, cues: Sequence[CueHit], inside: set[int]) -
     shares the subject of the clause it follows, so the latest speaker or subject before it in the
     sentence."""
     tok = cue.tok
+    while tok.dep_ == "xcomp" and tok.tag_ != "VBG" and tok.head.i != tok.i:
+        tok = tok.head  # "…, going on to say that …": the participle the infinitive hangs on
     if cue.kind != "verb" or tok.tag_ != "VBG":
         return None
     start = _sent_start(tok)
@@ -642,7 +819,7 @@ def _frame(verb: Tok) -> set[int]:
 
 
 def _link_cue(
-    doc: Doc, m: Marked, span: Any, qset: set[int], by_sent: dict[int, list[CueHit]]
+    doc: Doc, m: Marked, span: Any, qset: set[int], by_sent: dict[int, list[CueHit]], lex: CueLexicon
 ) -> CueHit | None:
     """The cue that introduces the marked span, by the parse first, then by adjacency."""
     sents = {_sent_start(span[0]), _sent_start(span[-1])}
@@ -650,20 +827,34 @@ def _link_cue(
     if (
         after is not None
         and _sent_start(after) not in sents
-        and len([t for t in doc[_sent_start(after) : _sent_end(after)] if not (t.is_punct or t.is_space)])
-        <= SHORT_TAG_TOKENS
+        and (
+            len([t for t in doc[_sent_start(after) : _sent_end(after)] if not (t.is_punct or t.is_space)])
+            <= SHORT_TAG_TOKENS
+            or any(
+                not any(ch.dep_ in {"ccomp", "xcomp"} for ch in c.tok.children)
+                for c in by_sent.get(_sent_start(after), [])
+            )
+        )
     ):
-        # "“… A pathetic figure!” he wrote.": the model often makes a bare tag a sentence of its own.
+        # "“… A pathetic figure!” he wrote.", "“… today?” Miller, a retired worker, said": the model often
+        # makes the tag after a question or exclamation a sentence of its own; adjacency still decides.
         sents.add(_sent_start(after))
     if _char_before(_text(doc), m.open_at) == ":" and span.start > 1:
         # "Trump tweeted:" closing the sentence (or paragraph) before the quote.
         sents.add(_sent_start(doc[span.start - 2]))
-    candidates = [c for s in sorted(sents) for c in by_sent.get(s, [])]
+    text = _text(doc)
+    colon_lead = _char_before(text, m.open_at) == ":"
+    candidates = [
+        c
+        for s in sorted(sents)
+        for c in by_sent.get(s, [])
+        if not _across_paragraphs(text, c, m, colon_lead)
+    ]
     if not candidates:
         return None
     by_tok = {c.tok.i: c for c in candidates}
     roots = [t for t in span if t.head.i not in qset or t.head.i == t.i]
-    governing = _governing_cue(roots, qset, by_tok)
+    governing = _governing_cue(roots, qset, by_tok, lex)
     if governing is not None:
         return governing
     hanging = [c for c in candidates if _hangs_off(c, qset)]
@@ -672,7 +863,57 @@ def _link_cue(
     adjacent = [c for c in candidates if _adjacent(doc, c, m, span)]
     if adjacent:
         return min(adjacent, key=lambda c: _distance(c.tok.i, span))
+    # "During his years in office, Mr. Obama said, a majority have come to believe “…”": a parenthetical
+    # cue attributes the clause it interrupts, quoted words included.
+    for c in candidates:
+        if _parenthetical(c) and any(_dominates(c.tok.head, r) for r in roots):
+            return c
     return None
+
+
+def _parenthetical(cue: CueHit) -> bool:
+    """A speech verb the model hung on the clause it reports, leaving it no reported clause of its own:
+    set inside that clause ("the economy, Smith said, is weak"), or before a clause with no "that"
+    which the model took for the head ("after Trump told the Post he was “not quite there yet”")."""
+    tok = cue.tok
+    head = tok.head
+    if (
+        cue.kind != "verb"
+        or cue.speaker_head is None
+        or head.i == tok.i
+        or any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children)
+    ):
+        return False
+    if tok.dep_ == "parataxis":
+        return (head.pos_ in {"VERB", "AUX"} or head.dep_ == "ROOT") and not any(
+            c.dep_ == "dobj" for c in tok.children
+        )
+    if tok.dep_ == "advcl" and head.i > tok.i and head.pos_ in {"VERB", "AUX"}:
+        after = tok.right_edge.i + 1
+        nxt = tok.doc[after] if after < len(tok.doc) else None
+        return nxt is not None and nxt.dep_ in SUBJECT_DEPS and nxt.head.i == head.i
+    return False
+
+
+def _dominates(head: Tok, tok: Tok) -> bool:
+    for _ in range(12):
+        if tok.i == head.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _across_paragraphs(text: str, cue: CueHit, m: Marked, colon_lead: bool) -> bool:
+    """Whether a paragraph break separates the cue from the quote. The small model's sentences run
+    over paragraph breaks, but a quote opening a paragraph is framed by the paragraph before it only
+    when that one ends with a colon ("Trump tweeted:")."""
+    if cue.end <= m.open_at:
+        return "\n" in text[cue.end : m.open_at] and not colon_lead
+    if cue.start >= m.close_end:
+        return "\n" in text[m.close_end : cue.start]
+    return False
 
 
 def _quotative_frame(doc: Doc, m: Marked, span: Any, inside: set[int]) -> CueHit | None:
@@ -706,7 +947,9 @@ def _distance(i: int, span: Any) -> int:
     return int(span.start - i if i < span.start else i - span.end)
 
 
-def _governing_cue(roots: Sequence[Tok], qset: set[int], by_tok: dict[int, CueHit]) -> CueHit | None:
+def _governing_cue(
+    roots: Sequence[Tok], qset: set[int], by_tok: dict[int, CueHit], lex: CueLexicon
+) -> CueHit | None:
     """The nearest cue above the quote in the tree.
 
     The walk goes up through reported clauses, nouns and prepositions. It refuses a cue reached from
@@ -724,7 +967,8 @@ def _governing_cue(roots: Sequence[Tok], qset: set[int], by_tok: dict[int, CueHi
                     break
                 if child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS and child is not root:
                     break
-                return cue
+                if not _thing_speaks(cue, by_tok, lex):
+                    return cue
             if (
                 child.dep_ == "conj"
                 and child.pos_ in {"VERB", "AUX"}
@@ -734,6 +978,38 @@ def _governing_cue(roots: Sequence[Tok], qset: set[int], by_tok: dict[int, CueHi
                 break
             child, head = head, head.head
     return None
+
+
+def _thing_speaks(cue: CueHit, by_tok: dict[int, CueHit], lex: CueLexicon) -> bool:
+    """A cue whose subject is a thing, reported inside someone's words ("Fiorina declared that any new
+    deal would demand “absolute secrecy”"): the verb is part of the reported clause, not a frame. Only
+    a cue with a speaker above it is passed over, so "the deal demands X" alone still counts."""
+    subject = cue.speaker_head
+    if cue.kind != "verb" or subject is None or not _is_thing(subject, lex):
+        return False
+    child, head = cue.tok, cue.tok.head
+    for _ in range(8):
+        if head.i == child.i or child.dep_ != "ccomp":
+            return False
+        outer = by_tok.get(head.i)
+        if outer is not None and outer.speaker_head is not None and not _is_thing(outer.speaker_head, lex):
+            return True
+        child, head = head, head.head
+    return False
+
+
+def _is_thing(tok: Tok, lex: CueLexicon) -> bool:
+    """A common noun that names no one: not a person or organisation, not an unnamed source, an
+    institution, a title or a speech noun (whose owner speaks)."""
+    words = lex.speakers
+    lemma = tok.lemma_.lower()
+    return bool(
+        tok.pos_ == "NOUN"
+        and not tok.ent_type_
+        and not lemma.endswith(AGENT_SUFFIXES)
+        and lemma not in words.anonymous | words.institutions | words.speech_nouns | words.honorifics
+        and tok.lower_ not in words.anonymous | words.institutions | words.honorifics
+    )
 
 
 def _hangs_off(cue: CueHit, qset: set[int]) -> bool:
@@ -892,16 +1168,36 @@ def _clause_around(cue: CueHit, qset: set[int], lex: CueLexicon) -> list[Tok] | 
         return _naming_content(cue, qset)
     if cue.kind != "verb":
         return None
+    if _parenthetical(cue):
+        sub = _interrupted_clause(cue.tok)
+        return sub if qset & {t.i for t in sub} else None
+    own = _prepositional_cue(cue.tok, lex)
     for child in cue.tok.children:
-        if child.dep_ in NOT_CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS):
+        if child is not own and (
+            child.dep_ in NOT_CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS)
+        ):
             continue
-        sub = list(child.subtree)
+        sub = [t for t in child.subtree if t is not own]  # "called for “…”": the preposition is the cue's
         if qset & {t.i for t in sub}:
             if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"):
                 # "dismissed the whole kerfuffle as “absurd”": the label is said of the object.
                 return _naming_content(cue, qset) or sub
             return sub
     return None
+
+
+def _interrupted_clause(tok: Tok) -> list[Tok]:
+    """The clause a parenthetical cue interrupts, from the cue on to the clause's end when the cue
+    comes before its verb ("…, Mr. Obama said, a majority have come to believe …"), else up to it."""
+    head = tok.head
+    cue_part = {t.i for t in tok.subtree}
+    tokens = [t for t in head.subtree if t.i not in cue_part]
+    if head.i > tok.i:
+        # The clause's subject before the cue is part of it ("Proposals so far, he added, amount to …");
+        # a scene-setting phrase before it is not ("During his years in office, Obama said, …").
+        subject = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i for t in c.subtree}
+        return [t for t in tokens if t.i > tok.i or t.i in subject]
+    return [t for t in tokens if t.i < tok.i]
 
 
 def _whole_marks(start: int, end: int, marked: list[Marked]) -> tuple[int, int]:
@@ -925,11 +1221,20 @@ def _opens_inside(toks: Sequence[Tok]) -> bool:
 def _naming_content(cue: CueHit, qset: set[int]) -> list[Tok] | None:
     """What a naming verb states: its object with the quoted label ("the report “fake news”",
     "Putin as a “strong leader”"); None when the quote is the whole of it."""
-    objects = [c for c in cue.tok.children if c.dep_ == "dobj" and c.i not in qset and c.i < min(qset)]
+    # The object as the model labels it ("called both Trump and Clinton “crazy”" reads the names as an
+    # object predicate), or "refers to the governor as “Chris”".
+    objects = [
+        c
+        for c in cue.tok.children
+        if c.i not in qset
+        and c.i < min(qset)
+        and (c.dep_ in {"dobj", "oprd", "dative"} or (c.dep_ == "prep" and c.lower_ == "to"))
+    ]
     if not objects:
         return None
     doc = cue.tok.doc
-    return list(doc[objects[0].left_edge.i : max(qset) + 1])
+    first = min(o.left_edge.i + (1 if o.dep_ == "prep" else 0) for o in objects)
+    return list(doc[first : max(qset) + 1])
 
 
 def _gap_after(doc: Doc, m: Marked, cue: CueHit) -> list[Tok]:
@@ -987,6 +1292,8 @@ def _reported_clause(doc: Doc, cue: CueHit, lex: CueLexicon) -> tuple[int, int] 
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         # "The economy, as Smith said, is weak": the statement is the clause the as-clause sits in.
         return _head_clause_without(doc, tok.head, set(t.i for t in tok.subtree))
+    if _parenthetical(cue):
+        return _span_of(doc, _interrupted_clause(tok), tok)
     lemma = tok.lemma_.lower()
     pieces: list[Tok] = []
     for child in tok.children:
@@ -999,6 +1306,12 @@ def _reported_clause(doc: Doc, cue: CueHit, lex: CueLexicon) -> tuple[int, int] 
                 objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < child.i]
                 pieces = [t for o in objects for t in o.subtree] + list(child.subtree)
                 break
+    own = _prepositional_cue(tok, lex) if not pieces else None
+    if own is not None:
+        # "called for new elections", "called on Iraq to act": what follows the preposition is asked for.
+        pieces = [t for t in own.subtree if t.i != own.i] + [
+            t for c in tok.children if c.dep_ == "xcomp" and c.i > own.i for t in c.subtree
+        ]
     if not pieces:
         for child in tok.children:
             if _is_object_content(child, tok, lex):

@@ -17,8 +17,9 @@ news writing, not of one corpus:
    whose role has that head noun, or to the organisation whose name contains it; when nothing
    earlier matches, the phrase itself is the speaker.
 4. **Pronouns** (he/she) refer to the most salient earlier person: the subject of the current sentence
-   before the pronoun, else the speaker of the latest statement or the latest subject person within
-   the last sentences, skipping candidates of the other gender. Gender comes from honorifics
+   before the pronoun, else whichever is more recent of the speaker of the latest statement and the
+   latest subject person within the last sentences ("Trump was just as blunt. “…,” he said" is
+   Trump even if someone else spoke before), skipping candidates of the other gender. Gender comes from honorifics
    ("Mrs.", "Mr.") or, failing those, from a clear majority of the pronouns that follow the person as
    subject in their own sentences ("Warren said her bill …"); no list of names is used. Names inside
    quote marks are the speaker's own words and are never antecedents ("“Donald is a leader,” she said"). "they"/"it"
@@ -36,7 +37,7 @@ news writing, not of one corpus:
 8. **Ages as nouns** ("said the 46-year-old") are definite descriptions of a person already on
    stage and are resolved like a pronoun of unknown gender, not dropped as a date.
 9. **Speech nouns as subjects** ("the statement said") give the floor to their owner ("the ministry's
-   statement", "a statement from the ministry").
+   statement", "a statement from the ministry", "a speech Mrs. Clinton delivered").
 """
 
 from __future__ import annotations
@@ -392,13 +393,19 @@ class SpeakerResolver:
         same = self._latest(lambda p: fits(p), sent_start, pron.i)
         if same is not None:
             return same
-        # The latest statement's speaker: news copy keeps "he said" for whoever spoke last.
+        # The latest statement's speaker: news copy keeps "he said" for whoever spoke last, unless
+        # someone else has since been the subject of a sentence ("Trump was blunt. “…,” he said").
+        turn: tuple[int, Profile] | None = None
         for tok_i, key in reversed(self.speaker_turns):
             if floor <= tok_i < pron.i and key in self.profiles and fits(self.profiles[key]):
-                return self.profiles[key]
+                turn = (tok_i, self.profiles[key])
+                break
             if tok_i < floor:
                 break
-        return self._latest(fits, floor, pron.i)
+        subject = self._latest_with_index(fits, floor, pron.i)
+        if turn is not None and (subject is None or subject[0] <= turn[0]):
+            return turn[1]
+        return subject[1] if subject is not None else None
 
     def _antecedent_group(self, pron: Tok) -> Profile | None:
         floor = self._window_start(pron)
@@ -413,6 +420,10 @@ class SpeakerResolver:
         return None
 
     def _latest(self, accept: Any, lo: int, hi: int) -> Profile | None:
+        best = self._latest_with_index(accept, lo, hi)
+        return best[1] if best else None
+
+    def _latest_with_index(self, accept: Any, lo: int, hi: int) -> tuple[int, Profile] | None:
         best: tuple[int, Profile] | None = None
         for profile in self.profiles.values():
             if not accept(profile):
@@ -420,7 +431,7 @@ class SpeakerResolver:
             inside = [m for m in profile.mentions if lo <= m < hi and m not in self.quoted]
             if inside and (best is None or inside[-1] > best[0]):
                 best = (inside[-1], profile)
-        return best[1] if best else None
+        return best
 
     def learn_gender(self, name: str, pronoun: str) -> None:
         """Remember a person's gender once a pronoun has been tied to them by a cue."""
@@ -464,6 +475,12 @@ def owner_of(noun: Tok) -> Tok | None:
     for child in noun.lefts:
         if child.dep_ == "compound" and child.ent_type_ in ORG_LABELS | NAME_LABELS:
             return child
+    for child in noun.rights:
+        # "a speech Mrs. Clinton delivered": whoever delivered, wrote or gave it.
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and (subject.ent_type_ in ORG_LABELS | NAME_LABELS or subject.pos_ == "PROPN"):
+                return subject
     if noun.dep_ == "dobj":
         # "Mackler issued a statement saying …": whoever issued, released or posted it.
         return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)

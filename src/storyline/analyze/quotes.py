@@ -50,20 +50,31 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
      quote whatever its length when it reports no clause of its own ("“…?” Miller, a retired worker
      from Ohio, said");
    * naming verbs take their object however the model labels it (object, object predicate, "refers to
-     X as “Y”"), and a relative clause with its own subject names ("Obama, who called him “unfit”").
+     X as “Y”", an object hung on the label: "called Wall Street bankers “fat cats”"), and a relative
+     clause with its own subject names ("Obama, who called him “unfit”");
+   * a dash signature may stand on the line or paragraph after the quote and carry a description
+     (a paragraph "-President Obama, tweeting after the speech." after the quote); a group, an
+     institution or a speech noun before a colon frames the quote like a name does ("The Clinton
+     campaign worded it carefully: “…”", "Hoff's letter makes the case: “…”"), a thing does not.
 4. **Indirect quotes**: a cue with a reported clause ("said that …", "X said Monday", "according to
    X", "urged Y to …", "accused Y of …") and no quote marks. Reported speech with nobody reporting
    ("it's worth noting that …") is the writer's voice and is left out. A reported clause holding
-   quoted words that no cue took (a scare-quoted adverb, a name in title case) is a mixed quote.
+   quoted words that no cue took (a scare-quoted adverb, a name in title case) is a mixed quote. The
+   writer's comments at the end of a reported clause are cut off: ", angering Baghdad" and an aside
+   after a single dash ("— a modest boost for Obama").
 5. **Speakers** are resolved by :mod:`storyline.analyze.speakers` (rules, documented there). Who the
    subject of a cue is comes from the parse, with these repairs: a cue with no speaker of its own
    inside another cue's frame or clause ("Awad says in a statement that …") reports that cue's
    speaker; an infinitive's doer is the governing verb's object when it can speak ("prompted Rubio to
    call …"); a subject-less finite verb takes the name or apposition just before it ("Col. Steven
-   Warren, a military spokesman in Baghdad, said", "Trump, in Kentucky, said"), or after it in an
-   inverted tag ("“…,” said retired neurosurgeon Ben Carson, asked about …"); a participle after a
+   Warren, a military spokesman in Baghdad, said", "Trump, in Kentucky, said"), or the subject the
+   model gave a participle before it ("Clinton, exasperated, responded:"), or the name after it in an
+   inverted tag ("“…,” said retired neurosurgeon Ben Carson, asked about …"); "as" read as a
+   preposition still gives the speaker ("As Akhil Amar, professor of law, put it"), and an infinitive
+   on an adverb takes the governing verb's subject ("went so far as to say"); a participle after a
    comma takes the subject of the nearest clause before it that is not a reported or relative clause
-   ("when protesters interrupted her speech, shouting “…”").
+   ("when protesters interrupted her speech, shouting “…”"), and one opening its sentence or
+   paragraph the subject after its comma ("Bemoaning the “phony system,” Trump accused …").
 6. **When**: a date expression in the cue's own clause ("told reporters Friday evening") dates the
    statement (``said_on_from="text"``) and the time component re-anchors the deictic words inside
    the quote to that day; otherwise the publication date is used.
@@ -100,8 +111,11 @@ _SINGLE_OPEN = {"‘", "‹", "'"}
 _SINGLE_CLOSE = {"’", "›", "'"}
 _OPEN_CONTEXT = set("([{—–-:/;,") | {""}
 #: "“…” ― Julie A. Diaz Martinez.": a name after a dash closing the paragraph; an initial's period is part of it.
+#: The signature may stand alone on the next line or paragraph ("“…”\n\n- Hillary Clinton.") and carry a
+#: description after a comma ("-President Obama, tweeting after Clinton's speech.").
 _DASH_SIGNATURE = re.compile(
-    r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z](?:[^\n.,;:!?]|(?<=\b[A-Z])\.){1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)"
+    r"(?:[^\S\n]*\n(?:[^\S\n]*\n)?)?"
+    r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z](?:[^\n.,;:!?]|(?<=\b[A-Z])\.){1,60}?)[^\S\n.]*(?:,[^\n]{0,100}?)?\.?[^\S\n]*(?:\n|$)"
 )
 _SPEAKER_LINE = re.compile(r"\s*[“\"‘']?\s*([A-Z][\w.’'\- ]{0,60}?)\s*:\s+(?=\S)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -111,10 +125,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: dependents of a cue that belong to the cue's own clause (who, to whom, when, how), never to the content.
 FRAME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "dative", "dobj", "agent", "aux", "auxpass", "neg", "prt"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
-#: endings of English agent and person nouns (editor, analyst, official, spokesman, attendee, executive).
-AGENT_SUFFIXES = (
-    "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ive", "ary", "al", "ic", "ar"
-)
+#: endings of English agent and person nouns (editor, analyst, critic, spokesman, attendee, president); "-ment"
+#: nouns (statement, government) are not among them.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ic", "ent", "ee", "man", "woman", "person")
 #: verbs whose object does not do their infinitive ("promised voters to cut taxes": the subject will).
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 #: dependents of a cue that are never what was said (who said it, to whom, the cue's own grammar).
@@ -473,7 +486,7 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
         # A signature ("“…” ― Name") is a cue in itself; the other frames need a statement-like quote.
         signed = _dash_cue(doc, m)
         framed = signed or (
-            _colon_cue(doc, span, verbs)
+            _colon_cue(doc, span, verbs, lex)
             or _quotative_frame(doc, m, span, inside)
             or _leading_frame(doc, m, span, inside)
         )
@@ -579,6 +592,7 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
             if (lemma in verbs and not _aspectual(tok, lex)) or _as_x_put_it(tok):
                 subject = _subject(tok, inside) or _name_before(tok, inside) or _name_after(tok, inside)
                 subject = _nearer_participle_subject(tok, subject, inside, lex) or subject
+                subject = _fronted_participle_subject(tok, inside) or subject
                 yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "verb", subject, _frame(tok))
             elif _prepositional_cue(tok, lex) is not None:
                 # "Huckabee called for denying entry …": a speech act only with its preposition.
@@ -607,6 +621,29 @@ def _nearer_participle_subject(verb: Tok, found: Tok | None, inside: set[int], l
         if _is_thing(tok, lex) or tok.lower_ in {"it", "this", "that", "which", "there", "who"}:
             continue
         return tok
+    return None
+
+
+def _fronted_participle_subject(verb: Tok, inside: set[int]) -> Tok | None:
+    """"Bemoaning the “phony system,” Trump accused Holt …": a participle opening its paragraph or
+    sentence shares the subject of the clause after its comma."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i in inside:
+        return None
+    text = _text(doc)
+    if verb.i != _sent_start(verb) and text[text.rfind("\n", 0, verb.idx) + 1 : verb.idx].strip():
+        return None
+    after = verb.right_edge.i + 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc) or after in inside:
+        return None
+    tok = doc[after]
+    phrase_end = tok
+    while phrase_end.dep_ == "compound" and phrase_end.head.i > phrase_end.i:
+        phrase_end = phrase_end.head  # "Donald Trump": the name's head
+    if phrase_end.dep_ in SUBJECT_DEPS and (phrase_end.ent_type_ == "PERSON" or phrase_end.pos_ in {"PROPN", "PRON"}):
+        return phrase_end
     return None
 
 
@@ -689,6 +726,25 @@ def _subject(verb: Tok, inside: set[int], depth: int = 0) -> Tok | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in {"mark", "prep"} and child.lower_ == "as":
+            # "As Akhil Amar, professor of law, put it, …": the model read "as" as a preposition.
+            named = next((c for c in child.children if c.dep_ == "pobj" and c.i not in inside), None)
+            if named is not None and (named.ent_type_ in {"PERSON", "ORG"} or named.pos_ in {"PROPN", "PRON"}):
+                return named
+    if verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        # "Mayor Berg, exasperated, responded:": the model gave the subject to the participle before it.
+        for child in verb.lefts:
+            if child.dep_ == "advcl" and child.tag_ == "VBN":
+                named = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ == "nsubj" and c.i not in inside and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+                    ),
+                    None,
+                )
+                if named is not None:
+                    return named
     if depth >= 3 or verb.head is verb:
         return None
     if verb.dep_ in {"acl", "relcl"}:
@@ -708,8 +764,9 @@ def _subject(verb: Tok, inside: set[int], depth: int = 0) -> Tok | None:
         ):
             return obj
     if verb.dep_ in {"conj", "xcomp", "advcl"} or (
-        verb.dep_ == "ccomp" and verb.tag_ in {"VBD", "VBZ", "VBP"}
-    ):
+        verb.dep_ in {"ccomp", "dep"} and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    ) or (verb.dep_ == "advmod" and verb.pos_ == "ADV" and depth > 0):
+        # "went so far as to say": the infinitive hangs on "far", an adverb of the governing verb.
         # A finite clause without a subject is a coordination the model read as a complement
         # ("said that she thinks … but said “…”"): it shares the governing clause's subject.
         # "…, saying …", "and added …", "took to Twitter to say …": the governing clause's subject.
@@ -1006,7 +1063,7 @@ def _is_thing(tok: Tok, lex: CueLexicon) -> bool:
     return bool(
         tok.pos_ == "NOUN"
         and not tok.ent_type_
-        and not lemma.endswith(AGENT_SUFFIXES)
+        and not (lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 4)
         and lemma not in words.anonymous | words.institutions | words.speech_nouns | words.honorifics
         and tok.lower_ not in words.anonymous | words.institutions | words.honorifics
     )
@@ -1045,7 +1102,9 @@ def _adjacent(doc: Doc, cue: CueHit, m: Marked, span: Any) -> bool:
     return len(words) <= MAX_GAP_TOKENS and all(t.i in allowed for t in words)
 
 
-def _colon_cue(doc: Doc, span: Any, verbs: frozenset[str] = frozenset()) -> CueHit | None:
+def _colon_cue(
+    doc: Doc, span: Any, verbs: frozenset[str] = frozenset(), lex: CueLexicon | None = None
+) -> CueHit | None:
     """A headline's "Warren Hammers Stumpf: ‘…’": a named subject, a colon, then the quote. The
     inverted "Said Ellis: “…”" is the same frame with the speech verb first (the small model reads
     "Said Ellis" as one name, so the name is the root)."""
@@ -1060,11 +1119,17 @@ def _colon_cue(doc: Doc, span: Any, verbs: frozenset[str] = frozenset()) -> CueH
         first = doc[_sent_start(root)]
         if first.i < root.i and first.lemma_.lower() in verbs and first.text[:1].isupper():
             subject = root
-    if (
-        subject is None
-        or subject.i > colon.i
-        or not (subject.pos_ == "PROPN" or subject.lower_ in {"he", "she", "they"})
-    ):
+    if subject is None or subject.i > colon.i:
+        return None
+    # "The Clinton campaign … worded it carefully:", "Hoff's letter makes a case:": a group, an
+    # institution or a speech noun (its owner speaks) before the colon frames the quote as well.
+    speaks = subject.pos_ == "PROPN" or subject.lower_ in {"he", "she", "they"}
+    if not speaks and lex is not None and subject.pos_ == "NOUN":
+        words = lex.speakers
+        speaks = subject.lemma_.lower() in words.speech_nouns | words.institutions or (
+            not _is_thing(subject, lex) and subject.tag_ == "NNS"
+        )
+    if not speaks:
         return None
     return CueHit(colon, colon.idx, colon.idx + 1, "colon", subject, {colon.i})
 
@@ -1230,9 +1295,13 @@ def _naming_content(cue: CueHit, qset: set[int]) -> list[Tok] | None:
         and c.i < min(qset)
         and (c.dep_ in {"dobj", "oprd", "dative"} or (c.dep_ == "prep" and c.lower_ == "to"))
     ]
-    if not objects:
-        return None
     doc = cue.tok.doc
+    if not objects:
+        # "called Wall Street bankers “fat cats”": the model hung the object on the quoted label.
+        holder = next((c for c in cue.tok.children if c.i in qset or qset & {t.i for t in c.subtree}), None)
+        if holder is None or holder.left_edge.i >= min(qset) or holder.left_edge.i <= cue.tok.i:
+            return None
+        return list(doc[holder.left_edge.i : max(qset) + 1])
     first = min(o.left_edge.i + (1 if o.dep_ == "prep" else 0) for o in objects)
     return list(doc[first : max(qset) + 1])
 
@@ -1283,7 +1352,17 @@ def _reported_clause(doc: Doc, cue: CueHit, lex: CueLexicon) -> tuple[int, int] 
     """Character span of the reported clause of an unquoted statement, or None when it has none."""
     tok = cue.tok
     if cue.kind == "phrase":
-        return _head_clause_without(doc, tok, set(t.i for t in tok.subtree))
+        found = _head_clause_without(doc, tok, set(t.i for t in tok.subtree))
+        if found is None and cue.speaker_head is not None and tok.i == _sent_start(tok):
+            # "According to Rush Limbaugh, the move reeks of “fear”": the model swallowed the sentence
+            # into the source's phrase; the statement is what follows the comma after the source.
+            source = cue.speaker_head
+            ent = next((e for e in doc.ents if e.start <= source.i < e.end), None)
+            after = ent.end if ent is not None else source.i + 1
+            if after < len(doc) and doc[after].text == ",":
+                rest = list(doc[after + 1 : _sent_end(tok)])
+                return _span_of(doc, rest, tok) if rest else None
+        return found
     if cue.kind == "noun":
         clause = _that_clause(tok)
         return _span_of(doc, list(clause.subtree), tok) if clause is not None else None
@@ -1352,6 +1431,18 @@ def _span_of(doc: Doc, tokens: Sequence[Tok], anchor: Tok) -> tuple[int, int] | 
         toks[0].is_punct or toks[0].is_space or toks[0].lower_ in COMPLEMENTIZERS or toks[0].dep_ == "cc"
     ):
         toks.pop(0)
+    # A trailing "— a modest boost for Obama" after a dash is the reporter's aside (an apposition to the
+    # whole statement), not part of it, unless a second dash closes it inside the clause.
+    for i, t in enumerate(toks):
+        if (
+            i > 1
+            and t.text in {"—", "–", "--"}
+            and i + 1 < len(toks)
+            and toks[i + 1].lower_ in {"a", "an"}
+            and not any(u.text == t.text for u in toks[i + 1 :])
+        ):
+            toks = toks[:i]
+            break
     # A trailing ", angering Baghdad" is the reporter's comment on the statement, not part of it.
     for i, t in enumerate(toks):
         if (

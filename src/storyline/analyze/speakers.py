@@ -12,14 +12,17 @@ news writing, not of one corpus:
 2. **Roles and organisations** come from the words the article puts before the name
    ("White House National Security Council spokesman John Kirby": org = the ORG entity, role = the
    remaining common nouns) and from appositions ("Kirby, a spokesman for the Pentagon"). They are kept
-   on the person's profile, so a later "Mr. Kirby" or "he" carries them too.
+   on the person's profile, so a later "Mr. Kirby" or "he" carries them too. A common noun with a
+   name in apposition is that person ("The Slate technology columnist David Auerbach said"); a
+   mention stops at the name when the NER ran it into the clause ("Trump accused Holt of …").
 3. **Definite roles** ("the spokesman", "the senator", "the ministry") refer back to the latest person
    whose role has that head noun, or to the organisation whose name contains it; when nothing
    earlier matches, the phrase itself is the speaker.
 4. **Pronouns** (he/she) refer to the most salient earlier person: the subject of the current sentence
    before the pronoun, else whichever is more recent of the speaker of the latest statement and the
    latest subject person within the last sentences ("Trump was just as blunt. “…,” he said" is
-   Trump even if someone else spoke before), skipping candidates of the other gender. Gender comes from honorifics
+   Trump even if someone else spoke before; a name in apposition to a subject counts as one: "His
+   neighbor, Jill Cole, agreed"), skipping candidates of the other gender. Gender comes from honorifics
    ("Mrs.", "Mr.") or, failing those, from a clear majority of the pronouns that follow the person as
    subject in their own sentences ("Warren said her bill …"); no list of names is used. Names inside
    quote marks are the speaker's own words and are never antecedents ("“Donald is a leader,” she said"). "they"/"it"
@@ -34,10 +37,14 @@ news writing, not of one corpus:
 6. **Anonymous sources** ("a US official", "sources close to the talks") are kept as written.
 7. **Misparses the small model makes** are not speakers: a date, a number or a work title as the
    subject of "said" ("5:45 p.m. … says"), unless the word is a known surname the NER mislabelled.
+   A share of people is a group that speaks, not a misparse ("63 percent said", "52 percent of
+   voters agreed", "about four in 10 said"); its whole phrase is the speaker.
 8. **Ages as nouns** ("said the 46-year-old") are definite descriptions of a person already on
    stage and are resolved like a pronoun of unknown gender, not dropped as a date.
 9. **Speech nouns as subjects** ("the statement said") give the floor to their owner ("the ministry's
-   statement", "a statement from the ministry", "a speech Mrs. Clinton delivered").
+   statement", "a statement from the ministry", "a speech Mrs. Clinton delivered"); "the statement"
+   with no owner of its own is the one someone released earlier ("The company released a statement.
+   … the statement said").
 """
 
 from __future__ import annotations
@@ -135,7 +142,8 @@ class SpeakerResolver:
             key = self.by_surname[surname]
             profile = self.profiles.setdefault(key, Profile(name=key, kind="person"))
             self._learn(profile, ent.root)
-            if ent.root.dep_ in SUBJECT_DEPS:
+            if ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS):
+                # "His neighbor, Jill Cole, agreed": the name in apposition to a subject is a subject.
                 profile.mentions.append(ent.root.i)
         # Surnames the NER mislabelled (ORG for "Kirby") still count as mentions of the person.
         for tok in self.doc:
@@ -241,13 +249,23 @@ class SpeakerResolver:
         if head.lower_ in {"who", "that", "which"} and head.head.dep_ != "ROOT":
             # "X, who said ..." — the relative pronoun stands for the noun the clause modifies.
             head = head.head.head
+        share = is_share_of_people(head)
         misread = (
-            head.ent_type_ in NOT_SPEAKERS and head.lower_ not in self.by_surname and not is_age_description(head)
+            head.ent_type_ in NOT_SPEAKERS
+            and head.lower_ not in self.by_surname
+            and not is_age_description(head)
+            and not share
         )
-        if misread or head.like_num or head.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
+        if misread or (head.like_num and not share) or head.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
             return None
         span = self._mention(head)
         mention = self.text[span[0] : span[1]]
+        if share:
+            # "63 percent said", "about four in 10 said": the share of those polled who answered.
+            left, right = head.left_edge, head.right_edge
+            start, end = left.idx, right.idx + len(right.text)
+            words = self.text[start:end]
+            return Speaker(name=words, start=start, end=end, mention=words)
         profile = self._profile_for(head, span)
         if profile is None:
             return None
@@ -277,6 +295,8 @@ class SpeakerResolver:
         ent = self._ent_of.get(head.i)
         if ent is not None:
             start, end = ent.start, ent.end - 1
+            if any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 1 : ent.end]):
+                end = head.i  # the NER ran the name into the clause ("Trump accused Holt of being a")
             # "Mr. Kirby": keep the honorific in the mention, as written at the cue.
             while (
                 start > 0
@@ -297,6 +317,11 @@ class SpeakerResolver:
 
     def _profile_for(self, head: Tok, span: tuple[int, int]) -> Profile | None:
         low = head.lower_
+        if head.pos_ == "NOUN":
+            named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
+            if named is not None:
+                # "The Slate technology columnist David Auerbach went on": the name in apposition.
+                return self._profile_for(named, self._mention(named))
         if is_age_description(head):
             # "said the 46-year-old": news copy names a person on stage by age, like a pronoun.
             return self._antecedent_person(head, "") or self._role_profile(head, span)
@@ -315,12 +340,23 @@ class SpeakerResolver:
         if head.ent_type_:
             return self._org_profile(head, span)
         if head.lemma_.lower() in self.lex.speech_nouns:
-            owner = owner_of(head)
+            owner = owner_of(head) or self._earlier_owner(head)
             if owner is not None:
                 return self._profile_for(owner, self._mention(owner))
         if head.pos_ == "PROPN":
             return self._org_profile(head, span)
         return self._role_profile(head, span)
+
+    def _earlier_owner(self, noun: Tok) -> Tok | None:
+        """Whose "the statement" is: the owner of the latest earlier mention of the same speech noun
+        ("The company released a statement. … the statement said")."""
+        if not any(t.dep_ == "det" and t.lower_ in {"the", "that", "this"} for t in noun.lefts):
+            return None
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[self._window_start(noun) : noun.i]):
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and tok.i not in self.quoted:
+                return owner_of(tok)
+        return None
 
     def _org_profile(self, head: Tok, span: tuple[int, int]) -> Profile:
         text = self.text[span[0] : span[1]]
@@ -451,6 +487,16 @@ def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]
         last = (ent.start, ent.end)
         seen.append(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
     return seen
+
+
+def is_share_of_people(head: Tok) -> bool:
+    """A poll's share as the subject of a speech verb ("63 percent said", "52 percent of voters
+    agreed", "about four in 10 said"): a group speaking, not a misparsed number."""
+    if head.lower_ in {"percent", "%"}:
+        return True
+    return bool(
+        head.like_num and any(c.dep_ in {"prep", "quantmod"} and c.lower_ in {"of", "in"} for c in head.children)
+    )
 
 
 def is_age_description(head: Tok) -> bool:

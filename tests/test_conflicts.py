@@ -742,3 +742,65 @@ def test_names_in_the_speakers_description_are_whose_side_they_speak_for() -> No
     quote = Quote(id="q1", kind="indirect", start=doc[6].idx, end=len(doc.text), content="it",
                   speaker=Speaker(name="Ann Lee", start=start, end=start + 3))
     assert analyze_conflicts._names_in_description(doc, quote) == {"hale", "ann"}
+
+
+def _analysed_pairs(text: str) -> list[tuple[str, str, str]]:
+    from storyline.analyze import analyze
+
+    result = analyze(text, "2024-05-02")
+    content = {q.id: q.content for q in result.quotes}
+    return [(c.kind, content[c.a], content[c.b]) for c in result.conflicts]
+
+
+@pytest.mark.model
+def test_denying_the_accusations_is_the_evidence_not_the_label_put_on_the_accuser() -> None:
+    pairs = _analysed_pairs("“He threatened to fire me,” said Maria Lopez, a former manager at the plant. The company "
+                            "denied the accusations through a spokesman, dismissing Lopez as “a bitter former "
+                            "employee.”")
+    # "the accusations" is what the company denied, and names what it rejects: a dispute
+    assert pairs == [("dispute", "He threatened to fire me", "the accusations")]
+
+
+@pytest.mark.model
+def test_statements_called_false_in_attributive_form_are_a_denial() -> None:
+    pairs = _analysed_pairs("“The mayor took bribes from the builders,” said Tom Reed, a former aide. The mayor's "
+                            "lawyer, Ann Cole, said Reed was “seeking attention with completely baseless "
+                            "allegations.”")
+    assert [(a, b[:17]) for _, a, b in pairs] == [("The mayor took bribes from the builders", "Reed was “seeking")]
+
+
+@pytest.mark.model
+def test_hard_negative_false_statements_inside_a_relative_clause_deny_nothing() -> None:
+    assert _analysed_pairs("“The mayor took bribes from the builders,” said Tom Reed, a former aide. Ann Cole, the "
+                           "mayor's lawyer, said the city has rules that forbid false statements to "
+                           "investigators.") == []
+
+
+@pytest.mark.model
+def test_disputing_their_account_denies_the_account_just_reported() -> None:
+    pairs = _analysed_pairs("Residents said the police beat a protester outside the station. A police spokeswoman "
+                            "disputed their account.")
+    assert [(a, b) for _, a, b in pairs] == [("the police beat a protester outside the station", "their account")]
+
+
+@pytest.mark.model
+def test_hard_negative_false_statements_in_a_clause_of_condition_deny_nothing() -> None:
+    assert _analysed_pairs("“The mayor took bribes from the builders,” said Tom Reed, a former aide.\n\nProsecutor "
+                           "Ann Cole said the statute is used when officials make false statements to "
+                           "investigators.") == []
+
+
+@pytest.mark.model
+def test_that_is_a_distortion_and_called_the_allegations_false_are_denials() -> None:
+    said = "“The senator took money from the lobbyists,” said Tom Reed, a former aide. "
+    assert [b for _, _, b in _analysed_pairs(said + "The senator's spokesman, Jim Hale, said that is “a complete "
+                                                    "distortion.”")] == ["is “a complete distortion.”"]
+    assert [(k, b) for k, _, b in _analysed_pairs(said + "Jim Hale, the senator's spokesman, called the allegations "
+                                                         "“categorically false.”")] == [
+        ("dispute", "the allegations “categorically false.”")]
+
+
+@pytest.mark.model
+def test_hard_negative_a_distortion_said_of_a_thing_denies_no_statement() -> None:
+    assert _analysed_pairs("“The senator took money from the lobbyists,” said Tom Reed, a former aide. “The movie "
+                           "is a distortion of history,” said Jim Hale, a historian.") == []

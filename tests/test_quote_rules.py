@@ -411,3 +411,29 @@ def test_things_and_people_by_their_nouns() -> None:
                   ["O"] * len(words))
     things = {t.text for t in doc if _is_thing(t, lex)}
     assert things == {"deal", "areas", "ad", "agreement"}
+
+
+@pytest.mark.model
+def test_disputing_or_refuting_an_account_reports_the_account_rejected() -> None:
+    quotes = run("A police spokeswoman disputed their account.")
+    assert [(q.content, _speaker(q)) for q in quotes] == [("their account", "A police spokeswoman")]
+    quotes = run("The ministry refuted the story on Tuesday.")
+    assert [q.content for q in quotes] == ["the story"]
+    # what is disputed must be a statement: a result or a bill is no statement of anyone's
+    assert run("The governor disputed the results of the vote.") == []
+
+
+@pytest.mark.model
+def test_a_reported_clause_ends_where_another_speaker_takes_the_floor() -> None:
+    text = ("The mayor said that auditors had found her budget sound and balanced, to which Councilman Reyes "
+            "shouted: “That is simply wrong.”")
+    quotes = run(text)
+    assert [(q.content, _speaker(q)) for q in quotes] == [
+        ("auditors had found her budget sound and balanced", "The mayor"), ("That is simply wrong.", "Reyes")]
+
+
+@pytest.mark.model
+def test_the_movement_speaks_for_itself_not_for_the_last_person_on_stage() -> None:
+    quotes = run("“We will cut taxes,” Senator Ann Berg said on Monday. The reaction was mixed. The labor movement "
+                 "has long argued that wages should rise first.")
+    assert [_speaker(q) for q in quotes] == ["Ann Berg", "labor movement"]

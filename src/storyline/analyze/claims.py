@@ -87,6 +87,8 @@ class Lexicon:
     hedges: dict[str, str]
     responsibility: frozenset[str]
     statement_nouns: frozenset[str] = frozenset()
+    falsity_adjectives: frozenset[str] = frozenset()
+    falsity_nouns: frozenset[str] = frozenset()
     body_parts: frozenset[str] = frozenset()
     statement_object_only: frozenset[str] = frozenset()
     event_dates: frozenset[str] = frozenset()
@@ -137,6 +139,8 @@ def load_lexicon(predicates: str = PREDICATES_FILE, cues: str = CUES_FILE) -> Le
         hedges=hedges,
         responsibility=frozenset(data["responsibility"]),
         statement_nouns=frozenset(data.get("statement_nouns", [])),
+        falsity_adjectives=frozenset(str(w).lower() for w in data["denial"].get("falsity_adjectives", [])),
+        falsity_nouns=frozenset(str(w).lower() for w in data["denial"].get("falsity_nouns", [])),
         body_parts=frozenset(data.get("body_parts", [])),
         statement_object_only=frozenset(data["denial"].get("statement_object_only", [])),
         event_dates=frozenset(data.get("event_dates", [])),
@@ -328,7 +332,7 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
     heads = _clause_heads(span, lex)
     frames: list[Claim] = []
     correction = has_phrase(content, lex.correction_content, lambda: lemma_text(span))
-    denial = has_phrase(content, lex.denial_content)
+    denial = has_phrase(content, lex.denial_content) or _calls_statements_false(span, lex)
     if denial and has_phrase(content, lex.denial_generic):
         denial = None
     if correction or denial:
@@ -348,6 +352,49 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
             frame.kind = "meta"
         frames.append(frame)
     return frames
+
+
+_CONDITIONS = frozenset({"when", "whenever", "if", "unless"})
+
+
+def _calls_statements_false(span: Span, lex: Lexicon) -> str | None:
+    """A statement noun qualified as false ("using categorically false claims", "these baseless
+    allegations"): the speaker rejects statements made by someone else. The words found, or None.
+    Not when the phrase is inside a relative clause ("statutes that prohibit false statements to
+    Congress") or a clause of condition or time ("when individuals make false statements"): those
+    describe a kind of act, they call nobody's statements false."""
+    for tok in span:
+        if tok.lemma_.lower() not in lex.statement_nouns or tok.tag_ not in ("NNS", "NN"):
+            continue
+        chain = [a for a in tok.ancestors if a in span]
+        if any(a.dep_ == "relcl" or any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS for m in a.children)
+               for a in chain):
+            continue
+        for mod in tok.children:
+            if mod.dep_ == "amod" and mod.lemma_.lower() in lex.falsity_adjectives:
+                return f"{mod.text} {tok.text}"
+        # "called the allegations “categorically false”": the statement noun and its predicate
+        if tok.dep_ == "dobj":
+            for mod in tok.head.children:
+                if mod.dep_ in ("oprd", "acomp") and mod in span and mod.lemma_.lower() in lex.falsity_adjectives:
+                    return f"{tok.text} {mod.text}"
+    return _judged_false(span, lex)
+
+
+_ANAPHORS = frozenset({"that", "this", "it", "these", "those", "which"})
+
+
+def _judged_false(span: Span, lex: Lexicon) -> str | None:
+    """A copular judgement that what was said is false: "that is a distortion", "it's a fabrication",
+    "is “a complete distortion”" (subject left outside the quoted words). The subject must refer back
+    to something said (a pronoun or a statement noun): "the book is a work of fiction" judges a book."""
+    for tok in span:
+        if tok.dep_ != "attr" or tok.lemma_.lower() not in lex.falsity_nouns or tok.head.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj not in span or subj.lower_ in _ANAPHORS or subj.lemma_.lower() in lex.statement_nouns:
+            return f"{tok.head.text} {tok.text}"
+    return None
 
 
 def _meta_claim(span: Span, quote: Quote, stance: str, lex: Lexicon) -> Claim:

@@ -614,12 +614,14 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
         if not named and others and not any(speaker_key(q) in others for q in candidates):
             return  # the denial names whose account it rejects, and that account is not quoted here
         target = (named or candidates)[0]
-    evidence = _substance(quote, quotes, sents)
+    evidence = _substance(doc, quote, quotes, sents)
     if evidence.id != quote.id and any(c.b == evidence.id for c in found.values()):
         return  # its substance is already linked as a denial of its own
     target_claims = [c for c in claims if c.quote == target.id and c.kind == "fact"]
-    accusing = any(c.pclass in lex.responsibility for c in target_claims) or (
-        target.cue is not None and re.search(r"accus|blam", target.cue.text.lower()) is not None)
+    # The denial may itself say that what it rejects is an accusation ("denied the accusations").
+    accusing = any(c.pclass in lex.responsibility for c in target_claims) or any(
+        re.search(r"\baccus|\ballegation|\bblam", text.lower()) is not None
+        for text in (target.cue.text if target.cue is not None else "", quote.content))
     kind: ConflictKind = "dispute" if accusing else "contradiction"
     what = target_claims[0].text if target_claims else target.content
     reason = (f"{quote.speaker.name if quote.speaker else 'A source'} denies what "
@@ -676,6 +678,10 @@ def _denied_in_reporting(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: L
     key = speaker_key(quote)
     if key is None:
         return False
+    if not _is_clause(doc, quote) and not _denies_a_statement(doc, quote, lex):
+        # "denied the accusations, dismissing O'Donnell as a disgruntled former employee": a phrase
+        # labelling a person next to a denial is a judgement of them, not the denial itself.
+        return False
     sents = _sentence_index(doc)
     sent = sents[_sent_no(sents, quote.start)]
     for tok in sent:
@@ -693,15 +699,44 @@ def _denied_in_reporting(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: L
     return False
 
 
-def _substance(denial: Quote, quotes: Sequence[Quote], sents: list[Span]) -> Quote:
-    """The statement that carries a denial's substance: in "X denied the report, saying Y", Y."""
+def _substance(doc: Doc, denial: Quote, quotes: Sequence[Quote], sents: list[Span]) -> Quote:
+    """The statement that carries a denial's substance: in "X denied the report, saying Y", Y. Only a
+    clause says something ("saying the videos were doctored"); a phrase that only labels a person
+    ("dismissing O'Donnell as a disgruntled former employee") asserts nothing that the denial rests on,
+    so the denial itself stays the evidence."""
     sent = _sent_no(sents, denial.start)
     if len(denial.content.split()) > 4:
         return denial
     for q in quotes:
         if q.start >= denial.end and _sent_no(sents, q.start) == sent and speaker_key(q) == speaker_key(denial):
-            return q
+            return q if _is_clause(doc, q) else denial
     return denial
+
+
+def _denies_a_statement(doc: Doc, quote: Quote, lex: Lexicon) -> bool:
+    """Whether a statement without a clause is what a denial verb takes ("denied [the accusations]"):
+    its cue is a denial verb, and one that denies only statements takes a statement noun."""
+    cue = quote.cue
+    if cue is None:
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
+    verbs = lemmas & lex.denial_lemmas
+    if not verbs:
+        return False
+    if verbs <= lex.statement_object_only:
+        content = quote_span(doc, quote)
+        return content is not None and any(t.lemma_.lower() in lex.statement_nouns for t in content)
+    return True
+
+
+def _is_clause(doc: Doc, quote: Quote) -> bool:
+    """Whether a statement's words hold a verb (a clause), not just a noun phrase (assumed when the
+    document has no part-of-speech tags to tell)."""
+    span = quote_span(doc, quote)
+    if span is None or not doc.has_annotation("POS"):
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod") for t in span)
 
 
 def _clip(text: str, n: int = 90) -> str:

@@ -538,8 +538,15 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
             # "the ad suggests that …" inside someone's statement is part of what they said.
             continue
         if kind == "indirect" and _overlaps_marked(start, end, marked):
-            if any(d.start < end and start < d.end for d in (*drafts, *turns)):
-                continue  # the quoted words are already someone's statement or fragment
+            taken = [d for d in (*drafts, *turns) if d.start < end and start < d.end]
+            if taken:
+                # "She said that experts backed her plan, to which O'Malley interjected: “…”": the
+                # clause that gives another speaker the floor is not part of what she said.
+                cut = _before_other_statement(doc, start, taken)
+                if cut is None:
+                    continue  # the quoted words are already someone's statement or fragment
+                end = cut
+        if kind == "indirect" and _overlaps_marked(start, end, marked):
             # "Holm said the ad “unmistakably and wrongfully” suggests …": quoted words no cue of their
             # own took (a fragment, a title) make the reported clause holding them a mixed quote.
             kind = "mixed"
@@ -1557,6 +1564,20 @@ def _depth(tok: Tok) -> int:
 
 def _paragraph(para_starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+
+def _before_other_statement(doc: Doc, start: int, taken: list[_Draft]) -> int | None:
+    """Where a reported clause ends when a later part of it is another speaker's turn: just before the
+    clause of that turn's cue ("…, to which O'Malley interjected: “…”"), if what is left before it is
+    a clause of its own (a verb and at least four words); else None."""
+    first = min(taken, key=lambda d: d.start)
+    if first.cue is None or first.cue.kind != "verb" or first.start <= start:
+        return None
+    left = min(t.i for t in first.cue.tok.subtree)
+    words = [t for t in doc[:left] if t.idx >= start and not t.is_punct and not t.is_space]
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in words) or first.cue.tok.idx <= start:
+        return None
+    return words[-1].idx + len(words[-1].text)
 
 
 def _overlaps_marked(start: int, end: int, marked: list[Marked]) -> bool:

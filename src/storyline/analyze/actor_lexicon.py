@@ -13,7 +13,7 @@ cost is a handful of lookups per token whatever the size of the dictionary. All-
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 
@@ -71,6 +71,15 @@ class Lexicon:
     lower: dict[tuple[str, ...], tuple[Entry, ...]]
     max_len: int
     country_names: dict[str, str]
+    # The longest key starting with each first word: ``match`` tries only the sizes that can hit.
+    exact_first: dict[str, int] = field(default_factory=dict)
+    lower_first: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for keys, index in ((self.exact, self.exact_first), (self.lower, self.lower_first)):
+            if not index:
+                for key in keys:
+                    index[key[0]] = max(index.get(key[0], 0), len(key))
 
     def lookup(self, words: tuple[str, ...], lemma_last: str | None = None) -> tuple[Entry, ...]:
         found = self.exact.get(words)
@@ -91,11 +100,17 @@ class Lexicon:
         """Longest-first, left-to-right matches of dictionary entries in ``tokens`` (contiguous)."""
         out: list[Match] = []
         words = [t.text for t in tokens]
+        low = [w.lower().replace("’", "'") for w in words]
         n = len(tokens)
         i = 0
         while i < n:
             hit: Match | None = None
-            for size in range(min(self.max_len, n - i), 0, -1):
+            # A key of ``size`` words starts with words[i] (exact) or low[i] (lower-cased, the lemma
+            # replacing only the last word); a one-word key may also be the lemma of words[i].
+            longest = max(self.exact_first.get(words[i], 0), self.lower_first.get(low[i], 0))
+            if not longest and _lemma(tokens[i]).lower() in self.lower_first:
+                longest = 1
+            for size in range(min(longest, n - i), 0, -1):
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
                 valid = [e for e in entries if e.valid_on(date)]
                 if valid:

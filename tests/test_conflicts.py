@@ -794,7 +794,7 @@ def test_hard_negative_false_statements_in_a_clause_of_condition_deny_nothing() 
 def test_that_is_a_distortion_and_called_the_allegations_false_are_denials() -> None:
     said = "“The senator took money from the lobbyists,” said Tom Reed, a former aide. "
     assert [b for _, _, b in _analysed_pairs(said + "The senator's spokesman, Jim Hale, said that is “a complete "
-                                                    "distortion.”")] == ["is “a complete distortion.”"]
+                                                    "distortion.”")] == ["that is “a complete distortion.”"]
     assert [(k, b) for k, _, b in _analysed_pairs(said + "Jim Hale, the senator's spokesman, called the allegations "
                                                          "“categorically false.”")] == [
         ("dispute", "the allegations “categorically false.”")]

@@ -457,7 +457,7 @@ def _clause_heads(span: Span, lex: Lexicon) -> list[Token]:
         if tok.dep_ in ("aux", "auxpass"):
             continue
         is_top = tok.head == tok or tok.head not in span
-        if not (is_top or (tok.dep_ in _CLAUSE_DEPS and tok.head in heads)):
+        if not (is_top or (tok.dep_ in _CLAUSE_DEPS and tok.head in heads) or _accused_act(tok, span, lex) is not None):
             continue
         heads.append(tok)
     out: list[Token] = []
@@ -501,7 +501,7 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
     status = has_phrase(clause_text, lex.status)
     subj_tok = _child(verb, _SUBJECT_DEPS) or (_child(head, _SUBJECT_DEPS) if verb is not head else None)
     if subj_tok is None and verb is head:
-        subj_tok = _stranded_subject(verb, span)
+        subj_tok = _stranded_subject(verb, span) or _accused_act(verb, span, lex)
     obj_tok = _child(verb, _OBJECT_DEPS) if noun is None else _complement_of(noun)
     if obj_tok is not None and obj_tok.lemma_.lower() in lex.body_parts:
         obj_tok = _owner(obj_tok) or obj_tok
@@ -554,6 +554,23 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         speaker=quote.speaker.name if quote.speaker else None, speaker_key=speaker_key(quote),
         said_on=quote.said_on, terms=_terms(clause),
     )
+
+
+def _accused_act(verb: Token, span: Span, lex: Lexicon) -> Token | None:
+    """The doer of the act in "accused Lewandowski of grabbing her", "blames Bob for delaying": a gerund
+    after "of"/"for" that opens the statement (the statement is the accusation's content) is done by the
+    accusing verb's object. Returns that object, or None when ``verb`` is no such gerund ("criticized
+    Manafort for accusing …" reports a criticism, not an act the speaker asserts)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return None
+    if lex.class_of(prep.head.lemma_.lower()) != "accuse":
+        return None
+    if prep not in span and verb.i != span.start:
+        return None
+    if prep in span and prep.head in span:
+        return None
+    return _child(prep.head, {"dobj"})
 
 
 #: Finite verb tags: a finite clause has a subject (imperatives aside, which have no left context).

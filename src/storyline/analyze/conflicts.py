@@ -66,6 +66,7 @@ from storyline.analyze.claims import (
     speaker_key,
 )
 from storyline.analyze.extensions import text_of
+from storyline.data import load_yaml
 from storyline.model import Claim, Conflict, ConflictKind, Quote
 
 #: How many sentences back a bare denial may reach for the statement it denies.
@@ -112,6 +113,8 @@ def participants_agree(a: Claim, b: Claim) -> bool:
     """No participant known on both sides differs, and at least one is known and shared.
     An unknown participant ("he", an unresolved name) does not block a comparison: the shared
     one and the anchor carry the identity of the proposition."""
+    if _person_pronoun_and_institution(a, b) or _person_pronoun_and_institution(b, a):
+        return False
     shared = 0
     for x, y in ((a.subject_key, b.subject_key), (a.object_key, b.object_key)):
         if x is not None and y is not None:
@@ -119,6 +122,19 @@ def participants_agree(a: Claim, b: Claim) -> bool:
                 return False
             shared += 1
     return shared > 0
+
+
+def _person_pronoun_and_institution(a: Claim, b: Claim) -> bool:
+    """"he was working with X" / "her group never worked with X": "he" or "she" is a person, never a group
+    or an institution (``institutions`` of the speech cues), so the two are not about the same doer."""
+    if (a.subject or "").lower() not in ("he", "she") or not b.subject:
+        return False
+    return b.subject.lower().split()[-1] in _institutions()
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("speech_cues.yml").get("institutions") or ())
 
 
 def same_anchor(a: Claim, b: Claim) -> bool:
@@ -606,6 +622,7 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
         target = candidates[0] if candidates else None
         if target is None:
             return
+    account: list[Quote] = []
     if target is None:
         if not candidates:
             return
@@ -613,10 +630,27 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
                  if speaker_key(q) and re.search(rf"\b{re.escape(speaker_key(q) or '')}\b", context)]
         if not named and others and not any(speaker_key(q) in others for q in candidates):
             return  # the denial names whose account it rejects, and that account is not quoted here
+        if not named and span is not None and any(t.lower_ in {"he", "she"} for t in span):
+            # "“She just made it up,” he said": a denial that points at "he" or "she" rejects the words of
+            # one person, not those of a group ("fact-checkers noted …") quoted in between.
+            named = [q for q in candidates if not _group_speaker(doc, q)]
         target = (named or candidates)[0]
+        # "Fields accused Lewandowski of grabbing her … Fields says he yanked her out of the way": one
+        # speaker's account told over consecutive statements of one paragraph is denied as a whole.
+        text = text_of(doc)
+        account = [q for q in candidates if q.id != target.id and speaker_key(q) == speaker_key(target)
+                   and "\n" not in text[min(q.end, target.end):max(q.start, target.start)]]
     evidence = _substance(doc, quote, quotes, sents)
     if evidence.id != quote.id and any(c.b == evidence.id for c in found.values()):
         return  # its substance is already linked as a denial of its own
+    for other in account:
+        _link_denial(found, other, quote, evidence, claims, lex)
+    _link_denial(found, target, quote, evidence, claims, lex)
+
+
+def _link_denial(found: dict[tuple[str, str], Conflict], target: Quote, quote: Quote, evidence: Quote,
+                 claims: Sequence[Claim], lex: Lexicon) -> None:
+    """Record that ``quote`` (its words: ``evidence``) denies what ``target`` asserted."""
     target_claims = [c for c in claims if c.quote == target.id and c.kind == "fact"]
     # The denial may itself say that what it rejects is an accusation ("denied the accusations").
     accusing = any(c.pclass in lex.responsibility for c in target_claims) or any(
@@ -628,6 +662,18 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
               f"{target.speaker.name if target.speaker else 'an earlier source'} asserted — \"{_clip(what)}\" — "
               f"saying \"{_clip(evidence.content, 60)}\".")
     _add(found, Conflict(kind, target.id, evidence.id, reason))
+
+
+def _group_speaker(doc: Doc, quote: Quote) -> bool:
+    """Whether a statement's speaker is a group (a plural noun or "they"), as written at its cue."""
+    sp = quote.speaker
+    if sp is None or sp.start is None or sp.end is None:
+        return False
+    mention = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if mention is None or len(mention) == 0:
+        return False
+    root = mention.root
+    return bool(root.tag_ in {"NNS", "NNPS"} or root.lower_ in {"they", "them"})
 
 
 def _names_in(doc: Doc, text: str) -> set[str]:
@@ -797,6 +843,9 @@ def _principals(doc: Doc, quote: Quote) -> set[str]:
         for part in (quote.speaker.role, quote.speaker.org):
             for word in re.findall(r"[A-Z][\w-]+", part or ""):
                 names.add(word.lower())
+        # "Trump's campaign" (resolved from "it said"): the possessor's side speaks.
+        for word in re.findall(r"\b([A-Z][\w-]+)['’]s\b", quote.speaker.name):
+            names.add(word.lower())
         names |= _names_in_description(doc, quote)
     content = quote_span(doc, quote)
     if content is not None:

@@ -1,10 +1,18 @@
-"""The storyline_dateline component: keep a wire dateline out of the first sentence's syntax.
+"""The storyline_dateline component: keep a wire dateline out of the first sentence's syntax, and
+end a sentence at every paragraph break.
 
 Wire copy opens with a dateline — ``TRIPOLI (Reuters) -``, ``WASHINGTON, Feb 5 (AP) —``,
 ``(Washington)`` — that is not part of the sentence after it, but the parser happily makes it an
 apposition of the subject ("Reuters fought a battle"). Run before the parser, this component
 marks the first token after the dateline as a sentence start, which the parser respects. The
 text is not touched.
+
+A line break ends a sentence in news copy (paragraphs, headlines, captions, transcript turns), but
+the small model's sentences run over them ("…reporters?’”\n\nFormer reporter Jane Doe accused …"
+parsed as one sentence). The first token of every line is therefore marked as a sentence start too,
+unless it begins with a lower-case letter (a line that goes on with the same sentence). Text
+hard-wrapped at a fixed width ("…said President\nBush…") is recognised by its line lengths (no line
+longer than ``WRAP_WIDTH`` and several close to it); there only a blank line ends a sentence.
 """
 
 from __future__ import annotations
@@ -30,7 +38,34 @@ class DatelineSplitter:
                     if token.i > 0:
                         token.is_sent_start = True
                     break
+        mark_line_starts(doc)
         return doc
+
+
+#: Hard-wrapped text has no line longer than this and at least ``WRAPPED_LINES`` lines near it.
+WRAP_WIDTH = 100
+WRAPPED_LINES = 3
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is wrapped at a fixed width, so that a single line break means nothing."""
+    lengths = [len(line) for line in text.splitlines()]
+    return bool(lengths) and max(lengths) <= WRAP_WIDTH and sum(n >= WRAP_WIDTH * 0.6 for n in lengths) >= WRAPPED_LINES
+
+
+def mark_line_starts(doc: Doc) -> None:
+    """Mark the first word of each line (of each paragraph, in hard-wrapped text) as a sentence
+    start, unless it goes on in lower case."""
+    text = doc.text
+    breaks_needed = 2 if hard_wrapped(text) else 1
+    previous_end = -1  # end of the last token that is not whitespace
+    for token in doc:
+        if token.is_space:
+            continue
+        if (previous_end >= 0 and not token.text[:1].islower()
+                and text.count("\n", previous_end, token.idx) >= breaks_needed):
+            token.is_sent_start = True
+        previous_end = token.idx + len(token.text)
 
 
 def dateline_end(head: str) -> int:

@@ -119,6 +119,11 @@ _DASH_SIGNATURE = re.compile(
 )
 _SPEAKER_LINE = re.compile(r"\s*[“\"‘']?\s*([A-Z][\w.’'\- ]{0,60}?)\s*:\s+(?=\S)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: An embedded post's signature, as the Twitter embed writes it: "— Donald J. Trump (@realDonaldTrump) June 29, 2016".
+_POST_SIGNATURE = re.compile(
+    r"[^\S\n]+[―—–-]{1,2}[^\S\n]*([A-Z][^()<>\n]{1,60}?)[^\S\n]*\(@\w{1,30}\)"
+    r"(?:[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4})?"
+)
 
 CLAUSAL_DEPS = {"ccomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -231,6 +236,7 @@ class CueLexicon:
             speakers=SpeakerLexicon(
                 honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
                 institutions=words("institutions"),
+                verbs=words("verbs") | words("object_verbs") | words("naming_verbs"),
             ),
         )
 
@@ -448,6 +454,15 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
             kind = "mixed"
         drafts.append(
             _Draft(kind, start, end, line_cue, speaker_of(line_cue), _paragraph(para_starts, start))
+        )
+        turns.append(drafts[-1])
+        claimed.append((start, end))
+
+    # "<tweet …>Iron Mike was not asked to speak. — Donald J. Trump (@realDonaldTrump) June 29, 2016</tweet>": an
+    # embedded post, signed with its author's name and handle, is the author's own words.
+    for post_cue, start, end in _signed_posts(doc, marked, claimed):
+        drafts.append(
+            _Draft("direct", start, end, post_cue, speaker_of(post_cue), _paragraph(para_starts, start))
         )
         turns.append(drafts[-1])
         claimed.append((start, end))
@@ -1179,6 +1194,29 @@ def _speaker_lines(
         )
 
 
+def _signed_posts(
+    doc: Doc, marked: list[Marked], claimed: list[tuple[int, int]]
+) -> Iterable[tuple[CueHit, int, int]]:
+    """Embedded social-media posts: the words before a "— Name (@handle) Date" signature, back to the
+    start of the paragraph or the end of the markup that opens the post: (cue, content start, end)."""
+    text = _text(doc)
+    for match in _POST_SIGNATURE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        start = max(line_start, text.rfind(">", line_start, match.start()) + 1)
+        while start < match.start() and text[start].isspace():
+            start += 1
+        end = match.start()
+        if len(re.findall(r"[A-Za-z]+", text[start:end])) < 3 or "<" in text[start:end]:
+            continue
+        if _overlaps_marked(start, end, marked) or any(start < b and a < end for a, b in claimed):
+            continue
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if name is None or not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in name):
+            continue
+        dash_at = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        yield CueHit(name.root, dash_at, dash_at + 1, "colon", name.root, {t.i for t in name}), start, end
+
+
 def _is_speaker_name(name: Any, resolver: SpeakerResolver) -> bool:
     """A short run of capitalised words naming a person or organisation (not a dateline or a label)."""
     words = [t for t in name if t.is_alpha]
@@ -1404,9 +1442,29 @@ def _reported_clause(doc: Doc, cue: CueHit, lex: CueLexicon) -> tuple[int, int] 
                 objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < child.i]
                 pieces = [t for o in objects for t in o.subtree] + list(child.subtree)
                 break
+    if not pieces and _aside_object(tok, lex):
+        # "… wanted a role in the administration -- something he denied as laughable", "…, a claim she has
+        # denied": the writer's aside names what the relative clause's subject rejected; the aside is the
+        # statement (the denial of the clause before it).
+        pieces = list(tok.head.subtree)
     if not pieces:
         return None
     return _span_of(doc, pieces, tok)
+
+
+def _aside_object(verb: Tok, lex: CueLexicon) -> bool:
+    """A relative clause of an object verb ("he denied") on a noun set off by a dash or a comma after a
+    clause ("…, a claim she has denied", "… -- something he denied"), the noun being its object."""
+    head = verb.head
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in lex.object_verbs or head.i >= verb.i:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    lemma = head.lemma_.lower()
+    if not (lemma in lex.object_nouns or lemma in {"something", "one"}):
+        return False
+    before = head.left_edge.i - 1
+    return before > 0 and head.doc[before].text in {",", "-", "--", "—", "–"}
 
 
 def _head_clause_without(doc: Doc, anchor: Tok, excluded: set[int]) -> tuple[int, int] | None:
@@ -1434,18 +1492,23 @@ def _span_of(doc: Doc, tokens: Sequence[Tok], anchor: Tok) -> tuple[int, int] | 
     if not toks:
         return None
     toks = [t for t in doc[toks[0].i : toks[-1].i + 1]]
+    # "He said that is a distortion": a "that" the parse makes the subject is a demonstrative, not a complementizer.
     while toks and (
-        toks[0].is_punct or toks[0].is_space or toks[0].lower_ in COMPLEMENTIZERS or toks[0].dep_ == "cc"
+        toks[0].is_punct
+        or toks[0].is_space
+        or (toks[0].lower_ in COMPLEMENTIZERS and toks[0].dep_ not in SUBJECT_DEPS)
+        or toks[0].dep_ == "cc"
     ):
         toks.pop(0)
-    # A trailing "— a modest boost for Obama" after a dash is the reporter's aside (an apposition to the
-    # whole statement), not part of it, unless a second dash closes it inside the clause.
+    # A trailing "— a modest boost for Obama" or "-- something he denied" after a dash is the reporter's
+    # aside (an apposition to the whole statement), not part of it, unless a second dash closes it inside
+    # the clause.
     for i, t in enumerate(toks):
         if (
             i > 1
             and t.text in {"—", "–", "--"}
             and i + 1 < len(toks)
-            and toks[i + 1].lower_ in {"a", "an"}
+            and toks[i + 1].lower_ in {"a", "an", "something"}
             and not any(u.text == t.text for u in toks[i + 1 :])
         ):
             toks = toks[:i]

@@ -75,6 +75,7 @@ GENDERED_PRONOUNS = {
 }
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
 NAME_LABELS = {"PERSON"}
+DASHES = {"-", "–", "—", "--", "―"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 FEMALE_HONORIFICS = {"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "king", "prince", "congressman"}
@@ -104,6 +105,8 @@ class SpeakerLexicon:
     anonymous: frozenset[str]
     speech_nouns: frozenset[str]
     institutions: frozenset[str] = frozenset()
+    #: speech verbs: "Slams", "Says" between two names is a headline's verb, never part of a name.
+    verbs: frozenset[str] = frozenset()
 
 
 class SpeakerResolver:
@@ -180,11 +183,32 @@ class SpeakerResolver:
     def _name_tokens(self, ent: Span) -> list[Tok]:
         """The tokens of a person entity that make the name: no honorific, no possessive ending."""
         toks = [t for t in ent if t.lower_ not in self.lex.honorifics and t.lower_ not in {"'s", "’s"}]
+        # "Weak - Rubio": a dash with a space beside it is no part of a name (hyphenated names are written
+        # without spaces); the NER joined a word to the name across it, so only the side of the dash that
+        # holds the entity's head is the name.
+        # "Hillary Clinton Slams Donald Trump": in a title-case headline the NER runs two names together
+        # across the verb between them; a present-tense speech verb inside a name splits it the same way.
+        segments: list[list[Tok]] = [[]]
+        for i, t in enumerate(toks):
+            spaced_dash = t.text in DASHES and bool(t.whitespace_ or (i > 0 and toks[i - 1].whitespace_))
+            if spaced_dash or (0 < i < len(toks) - 1 and self._headline_verb(t)):
+                segments.append([])
+            else:
+                segments[-1].append(t)
+        if len(segments) > 1:
+            toks = next((seg for seg in segments if any(t.i == ent.root.i for t in seg)), segments[-1])
         while toks and not toks[0].text[:1].isalpha():
             toks.pop(0)
         while toks and not toks[-1].text[:1].isalpha():
             toks.pop()
         return toks
+
+    def _headline_verb(self, tok: Tok) -> bool:
+        """A capitalised present-tense speech verb ("Slams", "Says", "Pushes")."""
+        low = tok.lower_
+        if not tok.text[:1].isupper() or not low.endswith("s") or len(low) < 4:
+            return False
+        return low[:-1] in self.lex.verbs or (low.endswith("es") and low[:-2] in self.lex.verbs)
 
     def _learn(self, profile: Profile, head: Tok) -> None:
         """Record role, org and gender cues found around a name mention (first ones win)."""
@@ -258,6 +282,8 @@ class SpeakerResolver:
         )
         if misread or (head.like_num and not share) or head.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
             return None
+        if any(ch in head.text for ch in "<>=") or '="' in self.text[head.idx - 12 : head.idx + len(head.text)]:
+            return None  # markup left in the text (datetime="2016-06-29" in an embedded post) never speaks
         span = self._mention(head)
         mention = self.text[span[0] : span[1]]
         if share:
@@ -319,6 +345,7 @@ class SpeakerResolver:
         low = head.lower_
         if head.pos_ == "NOUN":
             named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
+            named = named or _named_as(head) or _name_closing_phrase(head)
             if named is not None:
                 # "The Slate technology columnist David Auerbach went on": the name in apposition.
                 return self._profile_for(named, self._mention(named))
@@ -379,7 +406,11 @@ class SpeakerResolver:
             found = self._earlier_with_role(head)
             if found is not None:
                 return found
-            if det == "the" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.anonymous:
+            if (
+                det == "the"
+                and head.tag_ == "NN"
+                and head.lemma_.lower() not in self.lex.anonymous | self.lex.speech_nouns
+            ):
                 # "the former secretary of state said": a definite description of a person already
                 # on stage, read like "she" when no earlier role names it.
                 salient = self._antecedent_person(head, "")
@@ -450,8 +481,17 @@ class SpeakerResolver:
             return found
         # "The Security Council voted … to impose sanctions against what it called …": an organisation
         # that was the subject of a recent clause is what "it"/"they" stands for, even if it has not spoken.
+        # "Trump's campaign backtracked, putting out a statement. …, it said, …": an institution noun as
+        # subject is an organisation too.
         for tok in reversed(self.doc[floor : pron.i]):
-            if tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "ORG" and tok.i not in self.quoted:
+            if (
+                tok.dep_ in SUBJECT_DEPS
+                and tok.i not in self.quoted
+                and (
+                    tok.ent_type_ == "ORG"
+                    or (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in self.lex.institutions)
+                )
+            ):
                 return self._org_profile(tok, self._mention(tok))
         return None
 
@@ -487,6 +527,40 @@ def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]
         last = (ent.start, ent.end)
         seen.append(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
     return seen
+
+
+#: participles that give a description's name: "the base chief known as Bob", "a man identified as John Doe".
+NAMING_PARTICIPLES = {"know", "identify", "name", "call"}
+
+
+def _named_as(noun: Tok) -> Tok | None:
+    """The person a description names in a participle clause ("the base chief known as Bob", "a
+    spokesman named Tom Cole"): English gives the name after "known as", "identified as", "named"."""
+    for acl in noun.rights:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in NAMING_PARTICIPLES:
+            continue
+        for child in acl.children:
+            objects = [c for c in child.children if c.dep_ == "pobj"] if child.lower_ == "as" else [child]
+            for obj in objects:
+                if obj.dep_ in {"pobj", "oprd", "dobj", "attr"} and obj.ent_type_ in NAME_LABELS:
+                    return obj
+    return None
+
+
+def _name_closing_phrase(noun: Tok) -> Tok | None:
+    """"The director of the European Centre, Ina Kirsch, told …": a person's name set off by commas at
+    the end of a person noun's phrase names that person, even when the parse hung it on the
+    organisation before it (an organisation has no person's name in apposition)."""
+    for tok in noun.subtree:
+        if (
+            tok.dep_ == "appos"
+            and tok.ent_type_ in NAME_LABELS
+            and tok.head.i != noun.i
+            and tok.head.ent_type_ in ORG_LABELS
+            and tok.right_edge.i >= noun.right_edge.i - 1
+        ):
+            return tok
+    return None
 
 
 def is_share_of_people(head: Tok) -> bool:

@@ -46,6 +46,7 @@ from storyline.analyze.event_status import (
 from storyline.analyze.event_syntax import OBJECT_DEPS, count, has_modal, subject_of, token_at
 from storyline.analyze.event_triggers import Trigger, TriggerReader, fold_consequences, is_anaphoric
 from storyline.analyze.geo import gazetteer
+from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote, TimeExpression
 
 #: Material acts that take effect where they happen: with no party named, the place's country is
@@ -53,26 +54,21 @@ from storyline.model import Actor, Event, Location, Quote, TimeExpression
 PLACE_AFFECTED_TYPES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "AID", "MOBILIZE", "COOPERATE"}
 )
+_WORDS = load_yaml("event_words.yml")  # the vocabularies below, documented in the file
 #: Verbs that stop or forbid an exchange; with a cooperative act as their object they make a
 #: SANCTION (the manual's "discontinue": curtail, break or terminate exchanges).
-STOPPING_VERBS = frozenset(
-    {"end", "halt", "suspend", "stop", "cut", "freeze", "terminate", "cancel", "abandon", "break"}
-    | {"prohibit", "ban", "sever", "withhold", "discontinue", "curtail", "forbid"}
-)
+STOPPING_VERBS = frozenset(_WORDS["stopping_verbs"])
 #: Verbs that end or relax a restriction; with a restrictive act as their object they make a
 #: CONCEDE (the manual: easing of administrative or legal restrictions, removing curfews).
-EASING_VERBS = frozenset(
-    {"lift", "ease", "end", "cancel", "remove", "scrap", "revoke", "abolish", "relax", "rescind"}
-    | {"loosen", "repeal", "overturn", "drop"}
-)
+EASING_VERBS = frozenset(_WORDS["easing_verbs"])
 #: Restrictive acts whose ending is a CONCEDE.
 RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION"})
 #: Cooperative acts whose stopping is a SANCTION.
 STOPPABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 EXPRESSED_BY_ACTION = frozenset({"PROTEST", "REQUEST"})
-WORK_STOPPAGE_NOUNS = frozenset({"strike"})
+WORK_STOPPAGE_NOUNS = frozenset(_WORDS["work_stoppage_nouns"])
 #: Acts of blocking passage: by civilians a protest, by a state a restriction.
-OBSTRUCTION_LEMMAS = frozenset({"block", "blockade", "barricade"})
+OBSTRUCTION_LEMMAS = frozenset(_WORDS["obstruction_lemmas"])
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "AGR", "OPP", "REF", "SOC"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 #: The verbs in this set report a consequence and fold into the attack they depend on.
@@ -383,7 +379,7 @@ def stopping_verb(trig: Trigger, verbs: frozenset[str]) -> Token | None:
 
 
 #: What one seeks in a country from its state ("sought asylum in Sweden").
-REFUGE_NOUNS = frozenset({"asylum", "refuge", "sanctuary", "shelter", "protection"})
+REFUGE_NOUNS = frozenset(_WORDS["refuge_nouns"])
 
 
 def _seeks_refuge(tok: Token) -> bool:

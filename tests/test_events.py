@@ -551,3 +551,65 @@ def test_a_gerund_after_a_preposition_has_the_main_clauses_protesters() -> None:
     events = happened(code("Kenyan students resorted to throwing stones during demonstrations in Nairobi."))
     protest = [e for e in events if e.type == "PROTEST"]
     assert protest and protest[0].source is not None and (protest[0].source.code or "").startswith("KEN")
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (("RETREAT", "resign"), "The Peruvian prime minister stepped down on Monday."),
+        (("RETREAT", "withdraw"), "Russian troops pulled back from the Ukrainian town of Kupiansk."),
+        (("RETREAT", "withdraw"), "Armenia ceded the disputed villages to Azerbaijan."),
+        (("RETREAT", "access"), "Iran granted access to UN inspectors."),
+        (("CONCEDE", None), "A Thai court acquitted the opposition leader on Tuesday."),
+        (("CONCEDE", None), "The Kenyan government backed down on the tax increase."),
+        (("PROTEST", "strike"), "Nurses staged a walkout at hospitals in Nairobi."),
+        (("PROTEST", "vandalize"), "Protesters vandalized the city hall in Lyon."),
+        (("COERCE", "arrest"), "Police rounded up dozens of opposition supporters in Harare."),
+        (("COERCE", "seize"), "Poland impounded a Russian cargo ship in Gdansk."),
+        (("COERCE", "cyber"), "Russian hackers carried out a cyberattack on the Estonian parliament."),
+        (("COERCE", "restrict"), "The Thai army imposed a lockdown on the southern provinces."),
+        (("MOBILIZE", "weapons"), "Russia deployed missiles near the Finnish border."),
+        (("MOBILIZE", "police"), "Egypt deployed riot police in Cairo."),
+        (("MOBILIZE", "troops"), "Russia deployed troops along the border."),
+        (("ASSAULT", "crowd-control"), "Police fired tear gas and rubber bullets at the crowd in Dhaka."),
+        (("ASSAULT", "targeted"), "Militiamen carried out a lynching in the Congolese town of Beni."),
+        (("CONSULT", "phone"), "The Turkish and Greek presidents held a phone call on Monday."),
+        (("CONSULT", None), "Serbia and Kosovo resumed their dialogue in Brussels."),
+        (("ACCUSE", "allege"), "The prosecutor filed charges against the former Brazilian minister."),
+        (("SUPPORT", None), "France congratulated the new president of Senegal."),
+        (("COOPERATE", None), "Chile partnered with Argentina on a lithium project."),
+        (("AID", None), "Japan forgave $200 million of Nigeria's debt."),
+        (("SANCTION", "discontinue"), "Lithuania curtailed trade with China."),
+        (("REJECT", None), "Hungary repudiated the EU migration pact."),
+        (("AGREE", None), "Kenya and Uganda reached a pact on border security."),
+        (("ASSAULT", "abduct"), "Gunmen seized 20 hostages in the Malian town of Gao."),
+        (("ASSAULT", "destroy"), "Israeli forces bulldozed Palestinian homes in Hebron."),
+        (("SUPPORT", None), "Egypt and Turkey normalized relations in 2023."),
+        (("COERCE", "deport"), "Police exiled the Nicaraguan bishop."),
+    ],
+)
+def test_cue_families_of_the_manual(expected: tuple[str, str | None], text: str) -> None:
+    """Verbs, phrasal verbs and nominalisations the PLOVER manual names for each category and mode."""
+    assert expected in {(e.type, e.mode) for e in happened(code(text))}
+
+
+@pytest.mark.parametrize(
+    ("absent", "text"),
+    [
+        ("ASSAULT", "The execution of the Kenyan plan was delayed."),  # an execution only when carried out
+        ("ACCUSE", "The Indian minister is in charge of the ministry."),  # charges only when filed, brought
+        ("SUPPORT", "The plan requires approval from the Iraqi parliament."),  # approval only when given
+        ("ACCUSE", "The prosecution said the Kenyan defendant lied."),  # the prosecuting party, not an act
+        ("COOPERATE", "In coordination with the army, Nigerian police arrested 20 suspects."),
+    ],
+)
+def test_ambiguous_nominalisations_need_their_light_verb(absent: str, text: str) -> None:
+    assert absent not in {e.type for e in happened(code(text))}
+
+
+def test_a_condition_scopes_over_the_complement_of_its_verb() -> None:
+    events = code("The rebels said they would keep fighting unless the governor agrees to step down.")
+    retreat = [e for e in events if e.type == "RETREAT"]
+    assert retreat and all(e.hypothetical for e in retreat)
+    done = code("The governor agreed on Monday to step down.")  # no condition: it happened
+    assert [e.hypothetical for e in done if e.type in ("RETREAT", "CONCEDE")] == [False]

@@ -163,6 +163,15 @@ def irrealis_kind(trig: Trigger) -> str | None:
         ):
             verb = verb.head
             clause_verbs.append(verb)
+    for verb in list(clause_verbs):
+        # A condition scopes over the complements of its verb: in "unless the president agrees to
+        # step down", stepping down is as conditional as agreeing.
+        while verb.dep_ == "xcomp" and verb.head is not verb:
+            verb = verb.head
+            if verb.dep_ in ("advcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+            ):
+                return "condition"
     if tok.pos_ == "NOUN":
         realised = (
             trig.governor is not None and trig.governor in trig.anchors

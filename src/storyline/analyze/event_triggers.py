@@ -203,10 +203,13 @@ class TriggerReader:
         return None
 
     def verb_cue(self, tok: Token) -> Cue | None:
+        # The particle of a phrasal verb is often parsed as an adverb after it ("stepped down",
+        # "pulled back"): an adverb right of the verb counts when the lexicon knows it as a particle.
         particles = [
             c.lower_
             for c in tok.children
-            if c.dep_ in ("prt", "prep") and c.lower_ in self.lexicon.phrasal_particles
+            if (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i > tok.i))
+            and c.lower_ in self.lexicon.phrasal_particles
         ]
         # The partner of a shared thing may hang on the thing: "shared evidence with the U.S.".
         particles += [

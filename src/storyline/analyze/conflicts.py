@@ -66,7 +66,7 @@ from storyline.analyze.claims import (
     speaker_key,
 )
 from storyline.analyze.extensions import text_of
-from storyline.data import load_yaml
+from storyline.analyze.quotes import CueLexicon
 from storyline.model import Claim, Conflict, ConflictKind, Quote
 
 #: How many sentences back a bare denial may reach for the statement it denies.
@@ -134,7 +134,7 @@ def _person_pronoun_and_institution(a: Claim, b: Claim) -> bool:
 
 @cache
 def _institutions() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("speech_cues.yml").get("institutions") or ())
+    return CueLexicon.load().speakers.institutions
 
 
 def same_anchor(a: Claim, b: Claim) -> bool:

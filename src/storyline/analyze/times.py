@@ -1828,14 +1828,8 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     for tok in span:
         if tok.ent_type_ not in _NON_TIME_ENTS:
             continue
-        # The entity's bounds from the IOB tags: cheaper than scanning doc.ents per candidate.
-        first = tok.i
-        while first > 0 and doc[first].ent_iob_ == "I":
-            first -= 1
-        last = tok.i + 1
-        while last < len(doc) and doc[last].ent_iob_ == "I":
-            last += 1
-        if first < span.start or last > span.end:
+        entity = extensions.entity_at(tok)
+        if entity is not None and (entity.start < span.start or entity.end > span.end):
             return True
     return False
 

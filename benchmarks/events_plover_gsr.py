@@ -23,7 +23,8 @@ Scoring (sentence level, one gold event per sentence):
   gold actors (an event without a coded country counts as wrong); ``src|cd``/``tgt|cd``: the same
   share among the matched events where we did code a country. Old CAMEO country codes are mapped
   (JAP → JPN, ITL → ITA, VTN → VNM); international bodies compare as one class (IGO = UNO, NAT,
-  EUR, ARL, AFR, IGO).
+  EUR, ARL, AFR, IGO, NGO): none is a country, and the GSR itself codes international NGOs (Amnesty
+  International, the Red Cross) as IGO.
 - **dates**: every GSR record carries the same placeholder date (2000-01-01), not the date of its
   story, so the sentences are coded without a publication date (dated dictionary entries such as
   office holders are then not judged by a wrong date); a gold file with real per-record dates
@@ -47,7 +48,7 @@ from typing import Any
 DEFAULT_GSR = Path("/work/shared/benchmarks/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt")
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-INTERNATIONAL = {"UNO", "NAT", "EUR", "ARL", "AFR", "IGO"}
+INTERNATIONAL = {"UNO", "NAT", "EUR", "ARL", "AFR", "IGO", "NGO"}
 SECTORS = {
     "GOV",
     "MIL",
@@ -236,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gsr", type=Path, default=DEFAULT_GSR)
     ap.add_argument("--show-errors", type=int, default=0, help="print N misses/false types (dev half only)")
+    ap.add_argument(
+        "--show-country-errors", type=int, default=0,
+        help="print N matched events whose source or target country is wrong (dev half only)",
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     records = load(args.gsr)
@@ -290,7 +295,32 @@ def main(argv: list[str] | None = None) -> int:
                 shown += 1
                 if shown >= args.show_errors:
                     break
+    if args.show_country_errors:
+        show_country_errors([r for r in rows if r["half"] == "dev"], args.show_country_errors)
     return 0
+
+
+def show_country_errors(rows: list[dict[str, Any]], limit: int) -> None:
+    """Print matched main events whose source or target country is not one of the gold actors'."""
+    shown = 0
+    for r in rows:
+        mine = [
+            e for e in r["events"]
+            if not e["negated"] and not e["hypothetical"] and e["type"] == r["gold_type"]
+        ]
+        if not mine:
+            continue
+        gs, gt = gold_countries(r.get("source")), gold_countries(r.get("target"))
+        bad_src = bool(gs) and not any(country_class(e["source"]) in gs for e in mine)
+        bad_tgt = bool(gt) and not any(country_class(e["target"]) in gt for e in mine)
+        if not (bad_src or bad_tgt):
+            continue
+        print(f"\n{r['id']} {r['gold_type']} gold src={sorted(gs)} tgt={sorted(gt)}\n  {r['text']}")
+        for e in mine:
+            print(f"   {e['text']!r:<16} src={e['source']}{' ✗' if bad_src else ''} tgt={e['target']}{' ✗' if bad_tgt else ''}")
+        shown += 1
+        if shown >= limit:
+            break
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -46,6 +48,12 @@ def code(
         ("police in New Jersey", "USA COP"),  # not the island of Jersey
         ("Georgia", "GEO"),  # the country keeps its name
         ("Washington", "USA GOV"),  # the capital, not the state
+        # A position noun belongs to the group its modifier names; alone it keeps its own sector.
+        ("opposition leaders", "OPP"),
+        ("the rebel spokesman", "REB"),
+        ("Ghanaian army officials", "GHA MIL"),
+        ("union leaders", "LAB"),
+        ("the officials", "GOV"),
     ],
 )
 def test_resolve_phrases(blank: spacy.language.Language, phrase: str, expected: str) -> None:
@@ -76,6 +84,43 @@ def test_any_span_is_safe(blank: spacy.language.Language) -> None:
 def test_validity_dates_of_office_holders(blank: spacy.language.Language) -> None:
     assert code(blank, "Obama", published="2012-05-01") == "USA GOV"
     assert code(blank, "Obama", published="2019-05-01") is None
+
+
+def test_capitalised_names_match_only_capitalised_text(blank: spacy.language.Language) -> None:
+    assert code(blank, "Bush", published="2003-05-01") == "USA GOV"
+    assert code(blank, "the bush", published="2003-05-01") is None
+
+
+def test_a_name_shared_by_two_countries_codes_no_one(blank: spacy.language.Language, tmp_path: Path) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "aliases\tname\tcountry\tsector\tvalid_from\tvalid_until\n"
+        "Jan Kowalczyk|Kowalczyk\tJan Kowalczyk\tPOL\tGOV\t1990-01-01\t1995-01-01\n"
+        "Anna Kowalczyk|Kowalczyk\tAnna Kowalczyk\tCZE\tGOV\t1992-01-01\t1994-01-01\n",
+        encoding="utf-8",
+    )
+    lexicon = build_lexicon(extra_organisations=(str(people),))
+    doc = blank("Kowalczyk met Jan Kowalczyk.")
+    on = {doc[m.start : m.end].text: m.entry.country for m in lexicon.match(doc[:], "1993-01-01")}
+    assert on == {"Jan Kowalczyk": "POL"}  # the bare surname is either of two people
+    after = {doc[m.start : m.end].text: m.entry.country for m in lexicon.match(doc[:], "1994-06-01")}
+    assert after == {"Kowalczyk": "POL", "Jan Kowalczyk": "POL"}  # only one of them is in office
+
+
+def test_cities_by_their_other_english_names_and_by_the_country_named_beside_them() -> None:
+    from storyline.analyze.geo import gazetteer
+
+    gaz = gazetteer()
+    bombay = gaz.lookup("Bombay")
+    assert bombay is not None and bombay.name == "Mumbai"
+    calcutta = gaz.lookup("Calcutta")  # Kolkata, not a small town of that name
+    assert calcutta is not None and calcutta.country == "IND"
+    tripoli = gaz.lookup("Tripoli")
+    assert tripoli is not None and tripoli.country == "LBY"
+    near = gaz.lookup_near("Tripoli", {"LBN"})
+    assert near is not None and near.country == "LBN"
+    far = gaz.lookup_near("Tripoli", {"FRA"})
+    assert far is not None and far.country == "LBY"
 
 
 def test_places_prefer_a_state_over_a_town_of_the_same_name() -> None:

@@ -613,3 +613,35 @@ def test_a_condition_scopes_over_the_complement_of_its_verb() -> None:
     assert retreat and all(e.hypothetical for e in retreat)
     done = code("The governor agreed on Monday to step down.")  # no condition: it happened
     assert [e.hypothetical for e in done if e.type in ("RETREAT", "CONCEDE")] == [False]
+
+
+def test_mediation_between_two_parties_targets_both() -> None:
+    text = "The Norwegian envoy began mediation between Sri Lanka and the Tamil Tigers on Monday."
+    events = happened(code(text))
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and all(e.source is not None and e.source.code == "NOR GOV" for e in consult)
+    assert {e.target.code if e.target else None for e in consult} == {"LKA", "LKA REB"}
+
+
+def test_conditional_threat_is_aimed_at_the_party_that_must_comply() -> None:
+    text = "Ethiopia threatened to resume the offensive unless Eritrea withdrew its troops."
+    threat = [e for e in happened(code(text)) if e.type == "THREATEN"]
+    assert threat and threat[0].target is not None and threat[0].target.code == "ERI"
+
+
+def test_reporting_clause_after_its_content_accuses_the_content_subject() -> None:
+    text = "Israel is violating the truce, Lebanon complained on Tuesday."
+    accuse = [e for e in happened(code(text)) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.code == "LBN"
+    assert accuse[0].target is not None and accuse[0].target.code == "ISR"
+
+
+def test_unattributed_attack_is_by_unidentified_attackers_of_the_place() -> None:
+    text = "A judge was killed by a bomb outside of a courthouse in Peshawar."
+    attack = [e for e in happened(code(text)) if e.type == "ASSAULT"]
+    assert attack and attack[0].source is not None and attack[0].source.code == "PAK UAF"
+    assert attack[0].location is not None and attack[0].location.country == "PAK"
+    # Once the article has named the attackers, a later unattributed killing is not given to others.
+    text = "Rebels attacked a convoy near Goma on Monday. Two soldiers were killed in an ambush in Goma."
+    later = [e for e in happened(code(text)) if e.type == "ASSAULT" and e.start > text.index("Two")]
+    assert later and all(e.source is None or not (e.source.code or "").endswith("UAF") for e in later)

@@ -13,7 +13,7 @@ cost is a handful of lookups per token whatever the size of the dictionary. All-
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 
@@ -48,6 +48,11 @@ class Entry:
     sector: str | None = None
     valid_from: str | None = None
     valid_until: str | None = None
+    # A name written capitalised in the dictionary matches only capitalised text ("Bush", not "bush").
+    proper: bool = False
+    # A role noun naming a position in whatever group modifies it ("opposition leader", "rebel
+    # spokesman"): the modifier's sector is the actor's.
+    position: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if not date:
@@ -112,7 +117,11 @@ class Lexicon:
                 longest = 1
             for size in range(min(longest, n - i), 0, -1):
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
-                valid = [e for e in entries if e.valid_on(date)]
+                capitalised = words[i][:1].isupper()
+                valid = [e for e in entries if e.valid_on(date) and (capitalised or not e.proper)]
+                if len({e.country for e in valid if e.kind == ORG}) > 1:
+                    # A name two dictionary entries of different countries share is no evidence.
+                    valid = [e for e in valid if e.kind != ORG]
                 if valid:
                     hit = Match(
                         tokens[i].i,
@@ -199,7 +208,7 @@ def build_lexicon(
 ) -> Lexicon:
     """The lexicon from the packaged files plus users' files (paths), built once per argument set
     and kept on disk for later processes (:mod:`storyline.cache`, keyed by everything it is built from)."""
-    files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_roles.tsv",
+    files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_people.tsv", "actor_roles.tsv",
              *extra_countries, *extra_organisations, *extra_roles)
     key = digest([source_of(__file__), gazetteer_key(), version("spacy"), repr(files),
                   *(read_bytes(name) for name in files)])
@@ -245,7 +254,7 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
         for dem in _split(row.get("demonyms")):
             for form in [dem, *_plural_people(dem)]:
                 add(form, Entry(name, DEMONYM, iso3))
-    for row in _rows("actor_organisations.tsv", extra_organisations):
+    for row in [*_rows("actor_organisations.tsv", extra_organisations), *_rows("actor_people.tsv", ())]:
         entry = Entry(
             row["name"].strip(),
             ORG,
@@ -255,10 +264,11 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
             (row.get("valid_until") or "").strip() or None,
         )
         for alias in _split(row.get("aliases")):
-            add(alias, entry)
+            add(alias, replace(entry, proper=alias[:1].isupper()))
     for row in _rows("actor_roles.tsv", extra_roles):
         words = row["words"].strip()
-        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip()))
+        position = (row.get("position") or "").strip().lower() == "yes"
+        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip(), position=position))
     frozen_exact = {k: tuple(v) for k, v in exact.items()}
     frozen_lower = {k: tuple(v) for k, v in lower.items()}
     max_len = max(len(k) for k in [*frozen_exact, *frozen_lower])

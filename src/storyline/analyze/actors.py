@@ -285,6 +285,15 @@ def code_matches(
         # Officials and spokesmen of an organisation belong to its sector ("Pentagon spokesman",
         # "Red Cross officials").
         sector, sector_match = country_match.entry.sector, country_match
+    if sector_match is not None and sector_match.entry.position:
+        # "opposition leaders", "rebel spokesman", "army officials": a position in the group the
+        # modifier names belongs to that group's sector.
+        group = next(
+            (m for m in reversed(matches) if m.end <= sector_match.start and m.entry.kind == ROLE and m.entry.sector),
+            None,
+        )
+        if group is not None:
+            sector, sector_match = group.entry.sector, group
     country = country_match.entry.country if country_match else None
     if country is None and affiliation is not None and sector is None and is_ethnic(tokens[0].doc, affiliation.start):
         sector = "CVL"  # an ethnic group named as people, with no role: its civilians

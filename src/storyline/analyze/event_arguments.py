@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import DEMONYM, ROLE, Lexicon, is_ethnic
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, Lexicon, is_ethnic
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
@@ -43,6 +43,7 @@ from storyline.analyze.event_syntax import (
     conjuncts_of,
     is_passive,
     phrase,
+    place_objects,
     prep_objects,
     subject_of,
     verb_arguments,
@@ -51,7 +52,14 @@ from storyline.analyze.event_syntax import (
 from storyline.analyze.event_triggers import Trigger, TriggerReader
 from storyline.analyze.extensions import entity_at
 from storyline.analyze.geo import gazetteer
+from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote
+
+_WORDS = load_yaml("event_words.yml")  # documented in the file
+#: Acts done between two other parties: "between X and Y" names the targets, not the source.
+THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
+#: Conjunctions of a condition ("unless Baghdad accepts").
+CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
 
 RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "among", "between", "of", "by")
 #: Nouns of a part of a territory, whose "of" phrase names the place ("the city of Basra", "a
@@ -155,6 +163,10 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
     if between and not sources:
         first = between[0]
         others = list(conjuncts_of(first))
+        if noun.lemma_.lower() in THIRD_PARTY_NOUNS:
+            # "mediation between Syria and the PLO": both are mediated between; the mediator is
+            # the light verb's subject ("the envoy undertook mediation between …").
+            return sources, targets or [first]
         sources = [first]
         if others and not targets:
             targets = [others[0]]
@@ -362,6 +374,19 @@ def purpose_objects(verb: Token) -> list[Token]:
     ]
 
 
+def condition_subjects(verb: Token) -> list[Token]:
+    """The subjects of the conditions ("if", "unless") on ``verb`` or on its complements."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj"))]
+    return [
+        g
+        for holder in clauses
+        for c in holder.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
 def content_clause_subjects(holder: Token) -> list[Token]:
     """The subject of a "that" clause of a noun ("the demand that Israel ease restrictions") or of
     the verb that predicates it."""
@@ -452,12 +477,24 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
                 return found
         return None
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    place = gazetteer().lookup(name)
+    gaz = gazetteer()
+    place = gaz.lookup(name)
+    if place is not None and name.lower() in gaz.homonyms:
+        place = gaz.lookup_near(name, named_countries(doc, ent))
     if place is None:
         actor = resolve_span(doc, ent)
         country = (actor.code or "").split()[0] if actor is not None and actor.code else None
         return Location(name=name, country=country) if country and len(country) == 3 else Location(name=name)
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
+
+
+def named_countries(doc: Doc, ent: Span) -> set[str]:
+    """The countries the sentence of ``ent`` names by name or demonym, outside ``ent`` itself."""
+    return {
+        m.entry.country
+        for m in lexicon_of(doc).match(ent.sent, doc._.published)
+        if m.entry.kind in (COUNTRY, DEMONYM) and m.entry.country and (m.end <= ent.start or m.start >= ent.end)
+    }
 
 
 class ArgumentReader:
@@ -537,7 +574,16 @@ class ArgumentReader:
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # addressee is in the complement clause.
             target_toks = target_toks + complement_targets(tok)
-        pairwise = tok.pos_ == "NOUN" and has_between(trig)
+            if tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+                # "Croatian authorities are failing …, a rights group protested": a reporting
+                # clause after its content; the content's subject is whom the speech act is about.
+                target_toks = target_toks + [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trig.type == "THREATEN" and clause is not None:
+            # "threatened an offensive unless Baghdad accepted its conditions": the party whose
+            # compliance the threat demands is the one it is aimed at.
+            target_toks = target_toks + condition_subjects(clause)
+        # "clashes between X and Y" pair X (source) with Y (target); a mediation between them has both as targets.
+        pairwise = tok.pos_ == "NOUN" and has_between(trig) and tok.lemma_.lower() not in THIRD_PARTY_NOUNS
         sources = self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
         targets = self.actors(doc, target_toks, history, quotes, conjuncts=not pairwise, relational=True)
         if participants:
@@ -769,12 +815,11 @@ class ArgumentReader:
         for anchor in [trig.token, *trig.merged, *trig.anchors[1:]]:
             for c in anchor.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                    for obj in c.children:
-                        if obj.dep_ == "pobj":
-                            place = geocode(doc, obj)
-                            if place is not None:
-                                more = [geocode(doc, conj) for conj in conjuncts_of(obj)]
-                                return [place, *(p for p in more if p is not None)]
+                    for obj in place_objects(c):
+                        place = geocode(doc, obj)
+                        if place is not None:
+                            more = [geocode(doc, conj) for conj in conjuncts_of(obj)]
+                            return [place, *(p for p in more if p is not None)]
         return []
 
     def complement_location(self, trig: Trigger) -> Location | None:

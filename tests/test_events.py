@@ -645,3 +645,12 @@ def test_unattributed_attack_is_by_unidentified_attackers_of_the_place() -> None
     text = "Rebels attacked a convoy near Goma on Monday. Two soldiers were killed in an ambush in Goma."
     later = [e for e in happened(code(text)) if e.type == "ASSAULT" and e.start > text.index("Two")]
     assert later and all(e.source is None or not (e.source.code or "").endswith("UAF") for e in later)
+
+
+def test_targets_made_from_a_place_say_where_and_whom() -> None:
+    arrest = [e for e in happened(code("Police in Texas arrested three men on Friday.")) if e.type == "COERCE"]
+    assert arrest and arrest[0].target is not None
+    assert (arrest[0].target.name, arrest[0].target.code) == ("three men", "USA")
+    attack = [e for e in happened(code("Gunmen stormed a hotel in Kabul overnight.")) if e.type == "ASSAULT"]
+    assert attack and attack[0].target is not None
+    assert (attack[0].target.name, attack[0].target.code) == ("Kabul, Afghanistan", "AFG")

@@ -243,7 +243,10 @@ class EventCoder:
             # The police act at home: those they arrest or disperse, named by a number or a
             # noun that is no actor ("arresting 12"), are of the police's country.
             country = (sources[0].code or "").split()[0]
-            targets = [Actor(gazetteer().country_names.get(country, country), country)]
+            obj = next(c for c in tok.children if c.dep_ in OBJECT_DEPS)
+            # Named by what the text calls them ("two men"), coded by the police's country.
+            name = doc[obj.left_edge.i : obj.right_edge.i + 1].text if obj.right_edge.i - obj.left_edge.i < 8 else obj.text
+            targets = [Actor(name, country)]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
             country = (sources[0].code or "").split()[0]
@@ -403,7 +406,11 @@ def place_target(
         chosen = complement_place
     if chosen is None or not chosen.country or chosen.country in INTERNATIONAL_CODES:
         return None
-    return Actor(gazetteer().country_names.get(chosen.country, chosen.country), chosen.country)
+    country = gazetteer().country_names.get(chosen.country, chosen.country)
+    # The name says where: "police in Newark arrested two men" acts on people in Newark, coded as
+    # the country, not on "the United States".
+    name = country if chosen.name.lower() in (country.lower(), f"the {country.lower()}") else f"{chosen.name}, {country}"
+    return Actor(name, chosen.country)
 
 
 def unidentified_attackers(place: Location | None) -> Actor | None:

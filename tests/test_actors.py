@@ -54,6 +54,7 @@ def code(
         ("Ghanaian army officials", "GHA MIL"),
         ("union leaders", "LAB"),
         ("the officials", "GOV"),
+        ("the deputy envoy", "GOV"),  # "deputy" ranks the envoy; it names no group
     ],
 )
 def test_resolve_phrases(blank: spacy.language.Language, phrase: str, expected: str) -> None:

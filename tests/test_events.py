@@ -654,3 +654,11 @@ def test_targets_made_from_a_place_say_where_and_whom() -> None:
     attack = [e for e in happened(code("Gunmen stormed a hotel in Kabul overnight.")) if e.type == "ASSAULT"]
     assert attack and attack[0].target is not None
     assert (attack[0].target.name, attack[0].target.code) == ("Kabul, Afghanistan", "AFG")
+
+
+def test_a_big_city_after_a_place_preposition_is_a_place_whatever_its_entity_label() -> None:
+    # The small model reads some towns as persons; after "near" a known big city is the place.
+    events = happened(code("Rebels ambushed a convoy near Goma on Monday."))
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].location is not None and attack[0].location.country == "COD"
+    assert attack[0].source is not None and attack[0].source.code == "COD REB"

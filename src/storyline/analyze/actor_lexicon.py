@@ -53,6 +53,8 @@ class Entry:
     # A role noun naming a position in whatever group modifies it ("opposition leader", "rebel
     # spokesman"): the modifier's sector is the actor's.
     position: bool = False
+    # A word that before another role only ranks it ("deputy envoy"), naming no group.
+    title: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if not date:
@@ -267,8 +269,8 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
             add(alias, replace(entry, proper=alias[:1].isupper()))
     for row in _rows("actor_roles.tsv", extra_roles):
         words = row["words"].strip()
-        position = (row.get("position") or "").strip().lower() == "yes"
-        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip(), position=position))
+        kind = (row.get("position") or "").strip().lower()
+        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip(), position=kind == "yes", title=kind == "title"))
     frozen_exact = {k: tuple(v) for k, v in exact.items()}
     frozen_lower = {k: tuple(v) for k, v in lower.items()}
     max_len = max(len(k) for k in [*frozen_exact, *frozen_lower])

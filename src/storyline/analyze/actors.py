@@ -289,7 +289,11 @@ def code_matches(
         # "opposition leaders", "rebel spokesman", "army officials": a position in the group the
         # modifier names belongs to that group's sector.
         group = next(
-            (m for m in reversed(matches) if m.end <= sector_match.start and m.entry.kind == ROLE and m.entry.sector),
+            (
+                m
+                for m in matches
+                if m.end == sector_match.start and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+            ),
             None,
         )
         if group is not None:

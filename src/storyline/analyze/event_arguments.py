@@ -464,6 +464,9 @@ def speaker_actor(tok: Token, quotes: list[Quote]) -> Actor | None:
 def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
     ent = entity_at(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        misread = _misread_place(tok, ent)
+        if misread is not None:
+            return misread
         if depth > 2:
             return None
         # "the city of Basra", "this jail in northern Israel": the named place inside.
@@ -485,6 +488,23 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         actor = resolve_span(doc, ent)
         country = (actor.code or "").split()[0] if actor is not None and actor.code else None
         return Location(name=name, country=country) if country and len(country) == 3 else Location(name=name)
+    return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
+
+
+#: A name the tagger did not read as a place is taken as one only for a city at least this big.
+MIN_MISREAD_CITY = 100_000
+
+
+def _misread_place(tok: Token, ent: Span | None) -> Location | None:
+    """ "attacked a convoy near Goma": a proper name after a place preposition that the gazetteer
+    knows as a country, a capital or a big city is that place, whatever label the tagger gave it
+    (it often reads unfamiliar towns as persons)."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+        return None
+    name = ent.text if ent is not None else tok.text
+    place = gazetteer().lookup(name)
+    if place is None or (place.kind == "city" and place.population < MIN_MISREAD_CITY):
+        return None
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
 
 
@@ -574,7 +594,7 @@ class ArgumentReader:
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # addressee is in the complement clause.
             target_toks = target_toks + complement_targets(tok)
-            if tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+            if self.reports_preceding_clause(trig):
                 # "Croatian authorities are failing …, a rights group protested": a reporting
                 # clause after its content; the content's subject is whom the speech act is about.
                 target_toks = target_toks + [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -601,6 +621,17 @@ class ArgumentReader:
             or (t is not None and not sources)
         ]
         return sources, targets
+
+    def reports_preceding_clause(self, trig: Trigger) -> bool:
+        """Whether the trigger is a speech act set after the clause it reports, behind a comma
+        ("Israel is violating the truce, Lebanon complained") — not an act a report is about
+        ("… killed 3,000 people, the UN says") nor a report inside another ("X said Y complained")."""
+        tok, head = trig.token, trig.token.head
+        if "speech" not in trig.cue.flags or tok.dep_ not in ("ccomp", "parataxis") or head.i >= tok.i:
+            return False
+        if head.pos_ not in ("VERB", "AUX") or self.triggers.verb_cue(head) is not None:
+            return False
+        return any(t.text == "," for t in tok.doc[head.i + 1 : tok.i])
 
     def actors(
         self,

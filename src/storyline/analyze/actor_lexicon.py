@@ -55,6 +55,8 @@ class Entry:
     position: bool = False
     # A word that before another role only ranks it ("deputy envoy"), naming no group.
     title: bool = False
+    # A person (actor_people.tsv): a title the text gives them says more than the dictionary's sector.
+    person: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if not date:
@@ -256,7 +258,8 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
         for dem in _split(row.get("demonyms")):
             for form in [dem, *_plural_people(dem)]:
                 add(form, Entry(name, DEMONYM, iso3))
-    for row in [*_rows("actor_organisations.tsv", extra_organisations), *_rows("actor_people.tsv", ())]:
+    organisations = [(row, False) for row in _rows("actor_organisations.tsv", extra_organisations)]
+    for row, person in [*organisations, *((row, True) for row in _rows("actor_people.tsv", ()))]:
         entry = Entry(
             row["name"].strip(),
             ORG,
@@ -264,6 +267,7 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
             (row.get("sector") or "").strip() or None,
             (row.get("valid_from") or "").strip() or None,
             (row.get("valid_until") or "").strip() or None,
+            person=person,
         )
         for alias in _split(row.get("aliases")):
             add(alias, replace(entry, proper=alias[:1].isupper()))

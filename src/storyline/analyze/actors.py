@@ -285,6 +285,23 @@ def code_matches(
         # Officials and spokesmen of an organisation belong to its sector ("Pentagon spokesman",
         # "Red Cross officials").
         sector, sector_match = country_match.entry.sector, country_match
+    if sector_match is not None and sector_match.entry.person:
+        # "Prime Minister Ismail Haniyeh": the title the text gives a person now says more than
+        # the sector the dictionary knows them by (people change offices).
+        title = next(
+            (m for m in reversed(matches) if m.end <= sector_match.start and m.entry.kind == ROLE and m.entry.sector),
+            None,
+        )
+        if title is not None and title.entry.position:
+            # "Hamas leader X", "opposition leader X": a position says which group, if any.
+            group = next(
+                (m for m in matches if m.end == title.start and m.entry.sector and not m.entry.title and not m.affiliation),
+                None,
+            )
+            if group is not None and group.entry.kind in (ROLE, ORG):
+                sector, sector_match = group.entry.sector, group
+        elif title is not None:
+            sector, sector_match = title.entry.sector, title
     if sector_match is not None and sector_match.entry.position:
         # "opposition leaders", "rebel spokesman", "army officials": a position in the group the
         # modifier names belongs to that group's sector.
@@ -314,6 +331,9 @@ def code_matches(
 def _actor_name(
     lexicon: Lexicon, matches: list[Match], country_match: Match | None, sector_match: Match | None, text: str
 ) -> str:
+    person = next((m for m in matches if m.entry.person and not m.affiliation), None)
+    if person is not None:
+        return person.entry.name  # "Hamas leader Ismail Haniyeh" is Ismail Haniyeh
     org = next((m for m in matches if m.entry.kind == ORG and not m.affiliation), None)
     if org is not None:
         return org.entry.name

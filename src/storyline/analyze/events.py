@@ -147,6 +147,10 @@ class EventCoder:
             if trig.absorbed or is_anaphoric(trig, history):
                 continue
             out.extend(self._events_for(doc, sent, trig, times, quotes, published, history, filed_in))
+        if not _attackers_named([*(e for events in history.values() for e in events), *out]):
+            for event in out:
+                if event.type == "ASSAULT" and event.source is None and not (event.negated or event.hypothetical):
+                    event.source = unidentified_attackers(event.location)
         for event in out:
             history.setdefault(doc[token_at(doc, event.start)].lemma_.lower(), []).append(event)
         return out
@@ -325,8 +329,6 @@ class EventCoder:
             here = place if place is not None and place is not location else home
             placed_sources = [situate(a, here, targets, act_type, named, filed_in) for a in sources]
             placed_targets = [situate(a, here, placed_sources, act_type, named, filed_in) for a in targets]
-            if not placed_sources and ev_type == "ASSAULT" and not _attackers_named(history):
-                placed_sources = [a for a in [unidentified_attackers(place)] if a is not None]
             if not placed_targets and sources:
                 affected = place_target(ev_type, place, complement_place, place_affected)
                 placed_targets = [affected] if affected is not None else []
@@ -423,14 +425,11 @@ def unidentified_attackers(place: Location | None) -> Actor | None:
     return Actor(f"unidentified attackers in {country}", f"{place.country} UAF")
 
 
-def _attackers_named(history: dict[str, list[Event]]) -> bool:
-    """Whether an earlier attack in the document has a named source: a later attack with none is then
-    most likely theirs, told again ("the strikes killed five"), and no unidentified attacker is made."""
-    return any(
-        e.type == "ASSAULT" and e.source is not None and not (e.source.code or "").endswith("UAF")
-        for events in history.values()
-        for e in events
-    )
+def _attackers_named(events: list[Event]) -> bool:
+    """Whether an attack so far in the document (earlier, or in the same sentence) has a named source:
+    an attack with none is then likely theirs, told again ("the strikes killed five"), or tied to
+    theirs ("strikes in response to an attack"), and no unidentified attacker is made up."""
+    return any(e.type == "ASSAULT" and e.source is not None and not (e.source.code or "").endswith("UAF") for e in events)
 
 
 @Language.factory("storyline_events", default_config={"cues": [], "modes": []})

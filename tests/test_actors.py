@@ -224,3 +224,18 @@ def test_well_known_leaders_of_past_decades_have_their_country(blank: spacy.lang
     # Office holders are dated: on a date outside the office, the entry does not apply.
     doc = blank("Helmut Kohl")
     assert not lexicon.match(doc[:], "2010-01-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Ismail Haniyeh", "PSE REB"),  # the dictionary's sector for him
+        ("Prime Minister Ismail Haniyeh", "PSE GOV"),  # the title the text gives him
+        ("Hamas leader Ismail Haniyeh", "PSE REB"),  # a position says which group
+        ("NATO Secretary-General Anders Fogh Rasmussen", "NAT IGO"),  # an organisation's officer
+    ],
+)
+def test_a_title_in_the_text_beats_a_persons_dictionary_sector(
+    blank: spacy.language.Language, phrase: str, expected: str
+) -> None:
+    assert code(blank, phrase, published="2010-06-01") == expected

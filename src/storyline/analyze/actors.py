@@ -301,7 +301,18 @@ def code_matches(
             if group is not None and group.entry.kind in (ROLE, ORG):
                 sector, sector_match = group.entry.sector, group
         elif title is not None:
-            sector, sector_match = title.entry.sector, title
+            body = next(
+                (
+                    m
+                    for m in matches
+                    if m.entry.kind == ORG and not m.entry.person and m.entry.sector and not m.affiliation
+                    and m.end <= title.start
+                ),
+                None,
+            )
+            # "NATO Secretary-General X": an organisation's officers belong to its sector.
+            chosen = body if body is not None and title.entry.sector == "GOV" else title
+            sector, sector_match = chosen.entry.sector, chosen
     if sector_match is not None and sector_match.entry.position:
         # "opposition leaders", "rebel spokesman", "army officials": a position in the group the
         # modifier names belongs to that group's sector.

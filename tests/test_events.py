@@ -662,3 +662,17 @@ def test_a_big_city_after_a_place_preposition_is_a_place_whatever_its_entity_lab
     attack = [e for e in events if e.type == "ASSAULT"]
     assert attack and attack[0].location is not None and attack[0].location.country == "COD"
     assert attack[0].source is not None and attack[0].source.code == "COD REB"
+
+
+def test_coordinated_parties_of_a_reciprocal_act_act_on_each_other() -> None:
+    events = happened(code("Peru and Ecuador agreed to reopen their border crossings."))
+    dyads = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events if e.type == "AGREE"}
+    assert dyads == {("PER", "ECU"), ("ECU", "PER")}
+    # Not for one-sided acts: two attackers do not attack each other.
+    attack = happened(code("Britain and France attacked on Monday."))
+    assert all(e.target is None or e.target.code not in ("GBR", "FRA") for e in attack)
+
+
+def test_judging_an_act_somewhere_targets_that_country() -> None:
+    accuse = [e for e in happened(code("Germany condemned the coup in Mali.")) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.code == "MLI"

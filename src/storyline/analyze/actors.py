@@ -95,6 +95,11 @@ class ActorTagger:
                 actor = self._person_actor(doc, ent, persons, date)
             else:
                 actor = code_matches(self.lexicon, matches, ent, ent.text)
+                if ent.label_ == "PERSON" and actor is not None and any(m.entry.person for m in matches):
+                    # A person the dictionary knows is still a person of the article: "Carter"
+                    # later on is the "Ash Carter" named here.
+                    for key in _person_keys(ent):
+                        persons.setdefault(key, actor)
             mentions.append(EntityMention(ent.start_char, ent.end_char, ent.text, ent.label_, actor))
         doc._.entities = mentions
         doc.user_data[_PERSONS_KEY] = {k: [a.name, a.code, a.affiliation] for k, a in persons.items()}

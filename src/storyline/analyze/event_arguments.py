@@ -853,6 +853,21 @@ class ArgumentReader:
                             return [place, *(p for p in more if p is not None)]
         return []
 
+    def object_location(self, trig: Trigger) -> Location | None:
+        """The place of the act a verb's object names: "condemned the coup in Niger", "welcomed
+        the elections in Haiti" — where those the evaluation is about are."""
+        tok = trig.token
+        if tok.pos_ != "VERB":
+            return None
+        for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+            if self.actor(tok.doc, obj, {}, []) is not None:
+                return None  # the object names its own target
+            for place_tok in prep_objects(obj, PLACE_PREPS):
+                place = geocode(tok.doc, place_tok)
+                if place is not None and place.country:
+                    return place
+        return None
+
     def complement_location(self, trig: Trigger) -> Location | None:
         """A place in the complement clause of the event's verb: "agreed to postpone the
         demonstration in Baku", "threatened to institute a curfew in Algiers". Not the event's own

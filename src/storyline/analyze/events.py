@@ -155,6 +155,14 @@ class EventCoder:
             history.setdefault(doc[token_at(doc, event.start)].lemma_.lower(), []).append(event)
         return out
 
+    @staticmethod
+    def _reciprocal(trig: Trigger, ev_type: str) -> bool:
+        """Whether the act is one coordinated subjects do to each other (see event_words.yml)."""
+        lemmas = {trig.token.lemma_.lower()}
+        if trig.governor is not None:
+            lemmas.add(trig.governor.lemma_.lower())  # "signed a ceasefire"
+        return ev_type in RECIPROCAL_TYPES or bool(lemmas & RECIPROCAL_LEMMAS)
+
     def _events_for(
         self,
         doc: Doc,
@@ -267,6 +275,8 @@ class EventCoder:
         # Where the announced act would happen: home of actors named by their sector, and the
         # target of an act with no party named (see place_target).
         complement_place = self.arguments.complement_location(trig) if location is None or not targets else None
+        if complement_place is None and not targets and ev_type in EVALUATIVE_TYPES:
+            complement_place = self.arguments.object_location(trig)
         home = location or complement_place
         act_type = ev_type  # the act itself, before a promise or threat of it is coded instead
         date, date_from = event_date(doc, trig, times, published)
@@ -334,7 +344,13 @@ class EventCoder:
                 placed_targets = [affected] if affected is not None else []
             source_list: list[Actor | None] = [*placed_sources] or [None]
             target_list: list[Actor | None] = [*placed_targets] or [None]
-            for source, target in ((a, b) for a in source_list for b in target_list):
+            pairs = [(a, b) for a in source_list for b in target_list]
+            if not placed_targets and len(placed_sources) > 1 and self._reciprocal(trig, ev_type):
+                # "Vietnam and China agreed to …": coordinated parties of a reciprocal act act on
+                # each other.
+                pairs = [(a, b) for a in placed_sources for b in placed_sources if a is not b and a.code != b.code]
+                pairs = pairs or [(a, None) for a in placed_sources]
+            for source, target in pairs:
                 events.append(
                     Event(
                         id="",
@@ -360,6 +376,12 @@ class EventCoder:
                     )
                 )
         return events
+
+
+#: Speech acts that judge another act: those the judged act belongs to are their target.
+EVALUATIVE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+RECIPROCAL_TYPES = frozenset(_WORDS["reciprocal_types"])
+RECIPROCAL_LEMMAS = frozenset(_WORDS["reciprocal_lemmas"])
 
 
 def stopping_verb(trig: Trigger, verbs: frozenset[str]) -> Token | None:

@@ -652,3 +652,160 @@ def test_a_second_decade_shares_the_article(nlp: Language) -> None:
     assert [(t.text, t.value) for t in doc._.times] == [("the 70s", "197"), ("80s", "198")]
     doc = run(nlp, "Her grades were mostly 70s and 80s.", "2024-03-06")
     assert values(doc) == {}
+
+
+@pytest.mark.model
+def test_one_day_after_a_modal_is_some_day(nlp: Language) -> None:
+    doc = run(nlp, "Engineers say the rover could one day reach the crater.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [("one day", "DATE", "FUTURE_REF")]
+    # "only one day" measures a stay
+    doc = run(nlp, "The coach had been in charge only one day when the club sold him.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [("one day", "DURATION", "P1D")]
+
+
+@pytest.mark.model
+def test_plural_day_with_part_of_day_is_a_set(nlp: Language) -> None:
+    doc = run(nlp, "The museum stays open late on Thursday evenings and Saturday nights.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [
+        ("Thursday evenings", "SET", "XXXX-WXX-4TEV"), ("Saturday nights", "SET", "XXXX-WXX-6TNI")]
+    doc = run(nlp, "The market is held on Fridays.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [("Fridays", "SET", "XXXX-WXX-5")]
+
+
+@pytest.mark.model
+def test_recent_as_an_adjective_of_the_past(nlp: Language) -> None:
+    doc = run(nlp, "Analysts blamed the recent slide in oil prices on weak demand.", "2024-03-06")
+    assert [(t.text, t.value, t.start) for t in doc._.times] == [("recent", "PAST_REF", 20)]
+    # "most recent" ranks things; it places nothing in time
+    doc = run(nlp, "Her most recent novel sold well.", "2024-03-06")
+    assert values(doc) == {}
+    doc = run(nlp, "Margins have narrowed in recent quarters and may widen in coming quarters.", "2024-03-06")
+    assert values(doc) == {"recent quarters": "PXQ", "coming quarters": "PXQ"}
+
+
+@pytest.mark.model
+def test_a_time_as_the_predicate_of_be_is_scheduled(nlp: Language) -> None:
+    # in March, "the referendum is in October" is this October, not last
+    doc = run(nlp, "The referendum is in October.", "2024-03-06")
+    assert values(doc) == {"October": "2024-10"}
+    doc = run(nlp, "The final hearing is on July 9.", "2024-03-06")
+    assert values(doc) == {"July 9": "2024-07-09"}
+    # a figure reported for a month is no schedule
+    doc = run(nlp, "Exports are up 4% in January.", "2024-06-06")
+    assert values(doc) == {"January": "2024-01"}
+    doc = run(nlp, "The jobless rate is 6% in November.", "2024-06-06")
+    assert values(doc) == {"November": "2023-11"}
+
+
+@pytest.mark.model
+def test_the_plural_unit_after_a_preposition_is_a_vague_length(nlp: Language) -> None:
+    doc = run(nlp, "Witnesses saw the van in the weeks before the fire.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [("the weeks", "DURATION", "PXW")]
+    doc = run(nlp, "The town has changed a lot over the years, and more will change in the months ahead.",
+              "2024-03-06")
+    assert values(doc) == {"the years": "PXY", "the months ahead": "PXM"}
+
+
+@pytest.mark.model
+def test_a_daily_newspaper_is_no_frequency(nlp: Language) -> None:
+    doc = run(nlp, "The state daily Pravda printed the speech, and the business weekly Forbes ran a profile.",
+              "2024-03-06")
+    assert values(doc) == {}
+    doc = run(nlp, "The ferry sails daily and the bus runs weekly.", "2024-03-06")
+    assert values(doc) == {"daily": "P1D", "weekly": "P1W"}
+
+
+@pytest.mark.model
+def test_could_not_and_would_not_tell_of_the_past(nlp: Language) -> None:
+    # the past of "can" and "will": a spokesman who could not be reached was sought on the last Friday
+    doc = run(nlp, "A spokeswoman for the airline could not be reached for comment Friday.", "2024-03-06")
+    assert values(doc) == {"Friday": "2024-03-01"}
+    doc = run(nlp, "The mayor wouldn't say Monday whether the bridge would reopen.", "2024-03-06")
+    assert values(doc) == {"Monday": "2024-03-04"}
+    # an affirmative "could" still looks ahead, and so does "would not" reported after "said"
+    doc = run(nlp, "The ruling could come on Friday.", "2024-03-06")
+    assert values(doc) == {"Friday": "2024-03-08"}
+    doc = run(nlp, "She said the store would not open on Friday.", "2024-03-06")
+    assert values(doc) == {"Friday": "2024-03-08"}
+
+
+@pytest.mark.model
+def test_earlier_today_is_one_expression(nlp: Language) -> None:
+    doc = run(nlp, "The index slipped earlier today; later tonight the results come out.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("earlier today", "2024-03-06"),
+                                                       ("later tonight", "2024-03-06TNI")]
+
+
+@pytest.mark.model
+def test_the_following_year_counts_from_the_year_named(nlp: Language) -> None:
+    doc = run(nlp, "The mill closed in 2009 and was torn down the following year.", "2024-03-06")
+    assert values(doc) == {"2009": "2009", "the following year": "2010"}
+    doc = run(nlp, "Prices peaked in June 2015; the previous year they had fallen.", "2024-03-06")
+    assert values(doc)["the previous year"] == "2014"
+
+
+@pytest.mark.model
+def test_last_as_a_verb_stays_out_of_a_length(nlp: Language) -> None:
+    doc = run(nlp, "The repairs will last six weeks, and the closure is expected to last two months.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("six weeks", "P6W"), ("two months", "P2M")]
+    doc = run(nlp, "Rents doubled in the last five years.", "2024-03-06")
+    assert values(doc) == {"the last five years": "P5Y"}
+
+
+@pytest.mark.model
+def test_this_past_and_the_next_decade(nlp: Language) -> None:
+    doc = run(nlp, "Snow fell this past weekend.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("this past weekend", "2024-W09-WE")]
+    # "over the next decade" is the ten years from now, as "the past decade" is the ten up to now
+    doc = run(nlp, "The fleet will be replaced over the next decade.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in doc._.times] == [("the next decade", "DURATION", "P10Y")]
+
+
+@pytest.mark.model
+def test_a_day_counted_in_a_run_of_days(nlp: Language) -> None:
+    doc = run(nlp, "Today is the fourth day of the blockade.", "2024-03-06")
+    assert values(doc) == {"Today": "2024-03-06", "the fourth day": "2024-03-06"}
+    doc = run(nlp, "The index fell for a third straight day on Monday.", "2024-03-06")
+    assert values(doc) == {"a third straight day": "2024-03-04", "Monday": "2024-03-04"}
+    doc = run(nlp, "On May 2, 2019, the sit-in reached its tenth day.", "2024-03-06")
+    assert values(doc)["tenth day"] == "2019-05-02"
+    # a "day-long" meeting is a length, not a day in a run
+    doc = run(nlp, "They held a second day-long meeting.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("day-long", "P1D")]
+
+
+@pytest.mark.model
+def test_a_second_and_a_quarter_that_are_no_lengths(nlp: Language) -> None:
+    doc = run(nlp, "A second A320 landed on Monday. The storm lasted a second or two.", "2024-03-06")
+    assert [(t.text, t.value) for t in doc._.times] == [("Monday", "2024-03-04"), ("a second", "PT1S")]
+    doc = run(nlp, "The bank will close about a quarter of its branches.", "2024-03-06")
+    assert values(doc) == {}
+    doc = run(nlp, "The economy shrank for a quarter and then grew for two quarters of the year.", "2024-03-06")
+    assert values(doc) == {"a quarter": "P1Q", "two quarters": "P2Q"}
+
+
+@pytest.mark.model
+def test_a_march_named_for_its_cause_is_no_month(nlp: Language) -> None:
+    doc = run(nlp, "Thousands joined the silent March for Peace in the capital.", "2024-03-06")
+    assert values(doc) == {}
+    doc = run(nlp, "The bill was signed in March for the first time since 1990.", "2024-05-06")
+    assert values(doc) == {"March": "2024-03", "1990": "1990"}
+
+
+@pytest.mark.model
+def test_later_in_the_day_is_the_day_of_the_story(nlp: Language) -> None:
+    doc = run(nlp, "The ferry left on Thursday and sank later in the day.", "2024-03-06")
+    assert values(doc) == {"Thursday": "2024-02-29", "the day": "2024-02-29"}
+    doc = run(nlp, "He stayed in the day room.", "2024-03-06")
+    assert values(doc) == {}
+
+
+@pytest.mark.model
+def test_the_fiscal_year_as_a_date(nlp: Language) -> None:
+    doc = run(nlp, "The chain expects higher margins for the fiscal year.", "2024-06-06")
+    assert values(doc) == {"the fiscal year": "2024"}
+    # with "ended" it is the length of a reporting year
+    doc = run(nlp, "Revenue doubled in the fiscal year ended March 31.", "2024-06-06")
+    assert values(doc)["the fiscal year"] == "P1Y"
+    doc = run(nlp, "The group sold 4 million cars in the latest fiscal year.", "2024-06-06")
+    assert values(doc) == {"the latest fiscal year": "2023"}

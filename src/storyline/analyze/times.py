@@ -37,7 +37,15 @@ yesterday" the day's AF with mod MID; "in the evening" the evening of the day th
 at; a clock time takes the day named after it ("at 2 p.m. on Tuesday"); UTC/GMT clock times
 end in Z (ISO 8601); "current" before a noun is PRESENT_REF, except in compounds that name a
 kind of thing ("current account"); a participle of a plan verb looks ahead ("was planned for
-March"), but "set" only with "for" ("a record set on Aug. 6" is past).
+March"), but "set" only with "for" ("a record set on Aug. 6" is past). A time that is all "be" says of
+its subject is scheduled ("the vote is in September": the coming one); a negated "could" or
+"would" is the past of "can" and "will" ("could not be reached for comment Friday" is the last
+Friday). "recent" before a noun is PAST_REF, as "current" is PRESENT_REF; "one day" after a
+modal is some day ("will one day be"); "the second day of the strike", "a third straight day"
+is the day the story is at; "the following year" counts from the last year written out;
+"Tuesday nights" is a SET (XXXX-WXX-2TNI); a newspaper ("the party daily Granma"), a procession
+("the March for Life"), a fraction ("a quarter of its staff") and the ordinal "a second A380"
+are no times.
 
 The vocabulary (month and day names, units, modifiers, holidays, names that are no times,
 tense cues) is ``data/times.yml``; pass your own file as the ``vocabulary`` config value.
@@ -373,6 +381,9 @@ class _Grammar:
         pre = ("past|last|next|first|previous|coming|following|final|latest|remaining|full|entire|whole"
                "|initial|same|other")
         units_of_day = "day|morning|afternoon|evening|night"
+        # "the ban will last 10 years": "last" after a modal or "to" is the verb, left out of the extent
+        verb_last = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "can", "may", "might", "should",
+                                                         "must", "to", "'ll", "did", "does", "do"))
         day_word = r"(?P<dw>today|tomorrow|yesterday)"
         tz = r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT)|local\s+time)(?![\w]))?"
         # A clock time takes the day written after it: "noon Thursday", "5 p.m. EST Nov. 9".
@@ -420,15 +431,17 @@ class _Grammar:
             ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous|preceding|following)\s+)?"
                         rf"{wday}"
                         rf"(?:\s+(?P<part>{parts}))?(?![\w-])", self._weekday),
-            ("weekday_set", rf"{B}(?-i:(?P<wd>{full_days})s){E}", self._weekday_set),
-            ("deictic_day", rf"{B}{mod}(?P<word>today|tonight|tomorrow|yesterday)"
+            # "Mondays", "Tuesday nights": every such day (or that part of it), a SET
+            ("weekday_set", rf"{B}(?-i:(?P<wd>{full_days}))(?:s|\s+(?P<part>{parts})s){E}", self._weekday_set),
+            # "earlier today" is one expression, as "earlier this year" is
+            ("deictic_day", rf"{B}{mod}(?:(?:earlier|later)\s+)?(?P<word>today|tonight|tomorrow|yesterday)"
                             rf"(?:(?:'s)?\s+(?P<part>{parts}))?(?![\w-])", self._deictic_day),
             ("day_beyond", rf"{B}the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow){E}", self._day_beyond),
             ("part_rel", rf"{B}(?:(?P<mod>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                          rf"(?P<part>{parts}){E}", self._part_rel),
             ("deictic", rf"{B}(?P<word>{deictic_words}){E}", self._deictic),
             # "earlier this year" is one expression (TimeBank marks it whole two times in three).
-            ("rel_period", rf"{B}(?:(?P<early>early|late|earlier|later)\s+)?(?P<the>the\s+)?"
+            ("rel_period", rf"{B}(?:(?P<early>early|late|earlier|later)\s+)?(?P<the>the\s+)?(?:this\s+(?=past\s))?"
                            r"(?P<rel>this|last|next|past|coming|previous|following|current|same|present)\s+"
                            rf"(?:(?P<season>{seasons})|(?P<unit>week|weekend|month|year|quarter|decade"
                            r"|century|fiscal\s+year|half))" + E, self._rel_period),
@@ -446,7 +459,7 @@ class _Grammar:
                           rf"|that\s+(?:same\s+)?(?P<unit3>{units_of_day}|week|month|year))" + E,
              self._anaphoric),
             ("duration", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?"
-                         rf"(?P<the>the\s+(?=(?:(?:{pre})\s+)?{self.quant}\s))?(?:(?P<pre>{pre})\s+)?"
+                         rf"(?P<the>the\s+(?=(?:(?:{pre})\s+)?{self.quant}\s))?(?:{verb_last}(?P<pre>{pre})\s+)?"
                          rf"(?P<q>{self.quant})(?P<half0>\s+and\s+a\s+half)?"
                          # "eight trading days", "five business days": days counted on a calendar of work
                          r"(?:\s+(?:more|additional|straight|consecutive|further|trading|business|working)\s+|\s+|-)"
@@ -457,6 +470,15 @@ class _Grammar:
             ("bare_units", r"\b(?:for|over|in|within|after|takes|take|took|lasted|spent|last|lasts)\s+"
                            r"(?P<x>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))" + E,
              self._bare_units),
+            # "over the years", "in the weeks before the vote", "in the days ahead": a stretch of
+            # unstated length (the preposition stays out of the extent)
+            ("the_units", r"\b(?:over|in|during|through|throughout)\s+(?P<x>the\s+"
+                          r"(?P<unit>years|months|weeks|days|decades)(?:\s+(?:ahead|to\s+come))?)" + E,
+             self._bare_units),
+            # "the second day of the strike", "for a third straight day": a day counted in a
+            # run of days, the day the story is at
+            ("nth_day", rf"{B}(?:(?:its|his|her|their)\s+)?(?P<x>(?:(?:the|a)\s+)?(?P<ord>{ords})\s+"
+                        r"(?:(?:consecutive|straight|successive)\s+)?day)(?![\w-])", self._nth_day),
             # "this year's third quarter", "the year-ago third quarter", "the 1988 second quarter"
             ("quarter", rf"{B}(?:(?P<qy>(?:this|last|next)\s+year's|(?:the\s+)?(?:year-ago|year-earlier"
                         r"|(?:1[5-9]|20)\d\d))\s+)?"
@@ -489,8 +511,10 @@ class _Grammar:
                          rf"(?:,?\s+(?:{wday}|{day_word}))?{E}", self._mid_part),
             # "in the morning": that part of the day the story is at
             ("the_part", rf"{B}the\s+(?P<part>morning|afternoon|evening){E}(?!\s+of\b)", self._the_part),
-            # market reports: "the index ended the day 2% lower", "for the day, the Nikkei lost 3%"
-            ("the_session", r"\b(?:(?:end|close|finish|start|begin)(?:s|ed|ing)?|began|for)\s+(?P<x>the\s+day)"
+            # market reports: "the index ended the day 2% lower", "for the day, the Nikkei lost 3%";
+            # "later in the day": the day the story is at
+            ("the_session", r"\b(?:(?:end|close|finish|start|begin)(?:s|ed|ing)?|began|for"
+                            r"|(?:late|later|early|earlier)\s+in)\s+(?P<x>the\s+day)"
                             r"(?!\s+(?:before|after|of|when|that|he|she|it|they)\b)(?![\w'-])", self._the_session),
             ("set", rf"{B}(?P<every>every|each|per)\s+(?P<other>other\s+)?(?:(?P<q>{self.quant})\s+)?"
                     rf"(?:(?P<we>weekend)|(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth}"
@@ -513,10 +537,17 @@ class _Grammar:
              self._same_period),
             # "for the year ended Sept. 30": a reporting year, a length; "for the full year": this one.
             ("year_ended", rf"{B}the\s+(?P<kind>fiscal\s+|full\s+)?year(?=\s+(?:ended|ending)\b)", self._year_ended),
-            ("full_year", rf"{B}the\s+(?:full|whole|entire)\s+year{E}(?!\s+(?:ended|ending|of|before|after)\b)",
+            ("full_year", rf"{B}the\s+(?:(?:full|whole|entire|latest)\s+(?:fiscal\s+)?|fiscal\s+)year{E}"
+                          r"(?!\s+(?:ended|ending|of|before|after)\b)",
              self._full_year),
         ]
         self.patterns = [(name, re.compile(rx, re.I), fn) for name, rx, fn in p]
+        #: Words a pattern cannot match without (lowercased): a text without any of them skips it.
+        self.needs: dict[str, tuple[str, ...]] = {
+            "long_adj": ("-long",), "century": ("centur",), "nth_day": ("day",), "the_units": ("the",),
+            "decade": ("0s", "ties"), "week_of": ("week",), "nth_week": ("week",), "end_of": ("of",),
+            "ago": ("ago", "earlier", "later", "now", "hence", "back", "previously", "before", "after"),
+        }
         self.month_before = re.compile(rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                                        r"(?:\s*(?:,|and|or)\s*\d{1,2}(?:st|nd|rd|th)?)*$")
         self.on_day = re.compile(rf"\s+on\s+{wday}")
@@ -643,7 +674,7 @@ class _Grammar:
         name = m["month"]
         if name == "May" and not (m["mod"] or m["rel"]) and _looks_like_modal(c):
             return None
-        if name == "March" and not (m["mod"] or m["rel"]) and _looks_like_verb(c):
+        if name == "March" and not (m["mod"] or m["rel"]) and (_looks_like_verb(c) or _names_a_march(c)):
             return None
         month = self.v.months[_cap(name)]
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
@@ -765,7 +796,9 @@ class _Grammar:
 
     def _weekday_set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         wd = self.v.weekdays[_cap(m["wd"])]
-        return (lambda a: ("SET", f"XXXX-WXX-{wd}", None)), False
+        part = self.v.day_parts.get((m["part"] or "").lower(), "")
+        value = f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}"
+        return (lambda a: ("SET", value, None)), False
 
     def _deictic_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         word = m["word"].lower()
@@ -808,7 +841,7 @@ class _Grammar:
             return None
         if word == "the past" and _followed_by_number(c):
             return None
-        if word == "current" and not _is_present_adjective(c):
+        if word in ("current", "recent") and not _is_present_adjective(c):
             return None
         after = c.text[c.end:c.end + 4]
         if word in ("the future", "the past") and re.match(r"\s+of\b", after):
@@ -831,9 +864,10 @@ class _Grammar:
         # TimeBank annotates it, the calendar unit before the anchor's (a DATE, like "last year").
         if m["the"] and rel in ("previous", "following") and unit and not season:
             return self._anaphoric_period(unit, -1 if rel == "previous" else 1, c)
-        if rel == "past" and unit in ("decade", "century") and not early:
+        if (rel == "past" or (m["the"] and rel in ("next", "coming"))) and unit in ("decade", "century") and not early:
             # "the past decade" is the ten years up to now (in 2005, 1995-2005), not the 1990s as
-            # "the last decade" may be: a length, as TimeBank and MEANTIME mark it.
+            # "the last decade" may be: a length, as TimeBank and MEANTIME mark it; so is "over the
+            # next decade", the ten years from now.
             length = self._period_value(1, unit)
             return (lambda a: ("DURATION", length, None)), False
         step = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
@@ -871,6 +905,10 @@ class _Grammar:
             shifted = _shift_months(dt.date(int(c.story_month[:4]), int(c.story_month[5:7]), 1), step)
             month_value = f"{shifted.year:04d}-{shifted.month:02d}"
             return (lambda a: ("DATE", month_value, None)), False
+        if step and unit == "year" and rv and rv[:4].isdigit() and len(rv) in (4, 7, 10):
+            # "collapsed in 2008 and was sold the following year": the year after the one the story is at
+            year_value = f"{int(rv[:4]) + step:04d}"
+            return (lambda a: ("DATE", year_value, None)), False
         if step == 0 and unit in ("year", "month") and rv and len(rv) >= (4 if unit == "year" else 7):
             # "in June 1998 ... later that year": the last date the text wrote out, at the
             # granularity it was written.
@@ -995,9 +1033,11 @@ class _Grammar:
             return None  # "last a year" is no phrase; let the deictic pattern take "last year"
         if _is_age_or_count(c, m):
             return None
-        after = c.text[c.end:c.end + 4]
+        after = c.text[c.end:c.end + 16]
         if unit == "quarter" and re.match(r"\s+of\b", after) and "-" in m.group(0):
             return None  # "three-quarters of its food": a fraction
+        if unit == "quarter" and n in (1, 3) and not m["pre"] and _FRACTION_OF.match(after):
+            return None  # "about a quarter of its dealers": a fraction; "two quarters of growth" is a length
         if _norm(q) in ("a", "an") and not m["pre"] and not _approx_word(m) and _is_rate(c):
             # "15 tankers a year", "four flights a week": a rate, which TimeML types as SET.
             rate = self._period_value(1, unit)
@@ -1006,8 +1046,8 @@ class _Grammar:
             # "He hopes one day to return": some day, not a day's length.
             value = "PAST_REF" if c.tense == "past" else "FUTURE_REF"
             return (lambda a: ("DATE", value, None)), False
-        if unit == "second" and _norm(q) in ("a", "one") and re.match(r"\s+[a-z]", c.text[c.end:c.end + 2]):
-            return None  # "a second betrayal": the ordinal, not the unit
+        if unit == "second" and _norm(q) in ("a", "one") and _ORDINAL_SECOND.match(c.text, c.end):
+            return None  # "a second betrayal", "a second A380": the ordinal, not the unit
         if n is not None and (m["half"] or m["half0"]):
             n += 0.5
         approx = m["approx"]
@@ -1051,6 +1091,19 @@ class _Grammar:
         letter = "DE" if unit == "decade" else "CE" if unit == "century" else spec["letter"]
         value = f"P{t}X{letter}"
         return (lambda a: ("DURATION", value, None)), False
+
+    def _nth_day(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if c.tense == "future":
+            return (lambda a: ("DATE", "FUTURE_REF", None)), False
+        # told in the present ("today is the eighth day of the siege") it is the anchor's day;
+        # in the past, the day the story is at
+        if after := self.on_day.match(c.text, c.end):
+            # "for a second straight day on Tuesday": the day named after it
+            wd = self.v.weekdays[_cap(after["wd"].rstrip("."))]
+            direction = _weekday_direction(c)
+            return (lambda a: ("DATE", _weekday_date(a, wd, direction).isoformat(), None)), True
+        ref = c.sentence_date or c.reference if c.tense == "past" else None
+        return (lambda a: ("DATE", (ref or a).isoformat(), None)), ref is None
 
     def _quarter(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         o = m["ord"].lower()
@@ -1253,6 +1306,8 @@ class _Grammar:
         return (lambda a: ("SET", value, None)), False
 
     def _set_word(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if _names_a_paper(c):
+            return None
         value = self.v.sets[m["word"].lower()]
         return (lambda a: ("SET", value, None)), False
 
@@ -1345,6 +1400,9 @@ class _Grammar:
         return (lambda a: ("DURATION", "P1Y", None)), False
 
     def _full_year(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if "latest" in m.group(0).lower():
+            # the latest (fiscal) year is the last one reported, so one already over
+            return (lambda a: ("DATE", f"{a.year - 1:04d}", None)), True
         if c.quarter_near and c.quarter:
             year = c.quarter[:4]  # beside the quarter reported: that quarter's year
             return (lambda a: ("DATE", year, None)), False
@@ -1379,14 +1437,19 @@ def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
     # lies after the telling: the tense of the clause does not place it.
     if c.signal in v.deadline_signals:
         return "near" if c.tense == "past" else "fwd"
-    if c.tense == "present" and c.signal in ("in", "on") and _timetable_verb(c, v):
+    if c.tense == "present" and c.signal in ("in", "on") and (_timetable_verb(c, v) or _time_predicate(c)):
         # A scheduled event told in the present is a timetable ("the rules take effect in
-        # January", "the law expires on March 1"): the coming one. Not a state ("unemployment
-        # stands at 8% in February"), which reports a past month.
+        # January", "the law expires on March 1", "the election is in September"): the coming
+        # one. Not a state ("unemployment stands at 8% in February", "sales are up in May"),
+        # which reports a past month.
         return "fwd"
     return c.direction("near")
 
 
+_FRACTION_OF = re.compile(r",?\s+of\s+(?:its|the|their|his|her|our|all|a|an|these|those|\d)\b", re.I)
+#: "a second" before a word is the ordinal, unless the word goes with a length ("a second or two").
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|of|in|to|for|at|on|when|longer|more"
+                             r"|less|too|than|the)\b)[A-Za-z0-9]")
 _DECADE_BEFORE = re.compile(r"(?:\bthe\s+(?:'?\d0s|\w+ties)|'\d0s|(?:1[5-9]|20)\d0s)\s+(?:and|or|to|through)\s+$", re.I)
 _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
 _LAST_WORD = re.compile(r"(\w+)\s+$")
@@ -1417,6 +1480,22 @@ def _timetable_verb(c: _Ctx, v: _Vocab) -> bool:
     span = c.doc.char_span(c.start, c.end, alignment_mode="expand") if c.doc is not None else None
     verb = _governing_verb(span) if span is not None and len(span) else None
     return verb is not None and verb.lemma_ in v.timetable_verbs
+
+
+#: Dependents of "be" that make it say something else than when its subject takes place.
+_BE_COMPLEMENTS = frozenset(["acomp", "attr", "dobj", "oprd", "prt", "npadvmod", "advmod", "neg", "ccomp", "xcomp",
+                             "expl"])
+
+
+def _time_predicate(c: _Ctx) -> bool:
+    """ "The vote is in September": the time is all that "be" says of its subject."""
+    span = _tokens(c)
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    if verb is None or verb.lemma_ != "be" or span is None:
+        return False
+    preps = [ch for ch in verb.children if ch.dep_ == "prep"]
+    return (len(preps) == 1 and preps[0].i == span.start - 1
+            and not any(ch.dep_ in _BE_COMPLEMENTS for ch in verb.children))
 
 
 def _past_perfect(c: _Ctx) -> bool:
@@ -1563,6 +1642,17 @@ def _is_present_adjective(c: _Ctx) -> bool:
     return not (tok.i and c.doc[tok.i - 1].lower_ in ("then", "most", "more"))
 
 
+def _names_a_paper(c: _Ctx) -> bool:
+    """ "the party daily Granma", "a business weekly": the word names a newspaper, no frequency."""
+    span = _tokens(c)
+    if span is None or c.doc is None or not len(span):
+        return False
+    tok = span[-1]
+    nxt = c.doc[tok.i + 1] if tok.i + 1 < len(c.doc) else None
+    return tok.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ != "DATE"
+                                             and tok.i > 0 and c.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 def _followed_by_number(c: _Ctx) -> bool:
     span = _tokens(c)
     if span is None or c.doc is None or span.end >= len(c.doc):
@@ -1576,6 +1666,17 @@ def _looks_like_modal(c: _Ctx) -> bool:
         return False
     tok = span[-1]
     return tok.tag_ == "MD" or tok.pos_ in ("AUX", "VERB")
+
+
+_MARCH_FOR = re.compile(r"\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
+
+
+def _names_a_march(c: _Ctx) -> bool:
+    """ "the annual March for Life", "the March on Washington": a procession, no month."""
+    span = _tokens(c)
+    if span is None or c.doc is None or span.start == 0 or not _MARCH_FOR.match(c.text, c.end):
+        return False
+    return c.doc[span.start - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON")
 
 
 def _looks_like_verb(c: _Ctx) -> bool:
@@ -1625,9 +1726,16 @@ def _is_adverbial_one_day(c: _Ctx) -> bool:
     span = _tokens(c)
     if span is None or c.doc is None:
         return False
-    if span.start > 0 and c.doc[span.start - 1].pos_ in ("ADP", "SCONJ", "DET", "NUM"):
-        return False
+    prev = c.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.tag_ == "MD":
+        return True  # "will one day be", "could one day replace": some day, never a length
+    if prev is not None and (prev.pos_ in ("ADP", "SCONJ", "DET", "NUM") or prev.lower_ in _LENGTH_FOCUS):
+        return False  # "in office only one day": a length
     return span.root.dep_ in ("npadvmod", "advmod")
+
+
+#: Focus words that measure what follows: "only one day", "just one day" is a length.
+_LENGTH_FOCUS = frozenset(["only", "just", "barely", "merely", "nearly", "almost", "exactly", "another"])
 
 
 def _is_rate(c: _Ctx) -> bool:
@@ -1713,7 +1821,14 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
         return "future"
     if lows & _MODALS:
         # "could leave as early as Tuesday" looks ahead; "may have left" looks back.
-        return "past" if lows & {"have", "'ve"} else "future"
+        if lows & {"have", "'ve"}:
+            return "past"
+        negated = any(ch.dep_ == "neg" for ch in verb.children)
+        if negated and ("could" in lows or ("would" in lows and verb.dep_ == "ROOT")):
+            # "could not be reached for comment Friday", "he wouldn't say Monday whether": the
+            # past of "can" and "will" (inability, refusal), told of a time already gone.
+            return "past"
+        return "future"
     # "is due to meet", "plans to vote", "is expected to sign": the governing verb decides.
     governed = verb.dep_ in ("xcomp", "acomp", "advcl", "acl", "relcl", "conj") and verb.head.i != verb.i
     if "to" in lows and verb.tag_ == "VB":
@@ -1809,7 +1924,11 @@ def _candidates(grammar: _Grammar, text: str) -> list[_Candidate]:
     if grammar.not_times is not None:
         masked = [(m.start(), m.end()) for m in grammar.not_times.finditer(text)]
     cands: list[tuple[int, int, int, str, re.Match[str], _Handler]] = []
+    lower = text.lower()
     for prio, (name, rx, fn) in enumerate(grammar.patterns):
+        needs = grammar.needs.get(name)
+        if needs is not None and not any(w in lower for w in needs):
+            continue
         extent = "x" if "x" in rx.groupindex else 0
         for m in rx.finditer(text):
             s, e = m.span(extent)

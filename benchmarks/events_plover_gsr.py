@@ -317,7 +317,8 @@ def show_country_errors(rows: list[dict[str, Any]], limit: int) -> None:
             continue
         print(f"\n{r['id']} {r['gold_type']} gold src={sorted(gs)} tgt={sorted(gt)}\n  {r['text']}")
         for e in mine:
-            print(f"   {e['text']!r:<16} src={e['source']}{' ✗' if bad_src else ''} tgt={e['target']}{' ✗' if bad_tgt else ''}")
+            src_mark, tgt_mark = " ✗" if bad_src else "", " ✗" if bad_tgt else ""
+            print(f"   {e['text']!r:<16} src={e['source']}{src_mark} tgt={e['target']}{tgt_mark}")
         shown += 1
         if shown >= limit:
             break

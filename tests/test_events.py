@@ -666,7 +666,8 @@ def test_a_big_city_after_a_place_preposition_is_a_place_whatever_its_entity_lab
 
 def test_coordinated_parties_of_a_reciprocal_act_act_on_each_other() -> None:
     events = happened(code("Peru and Ecuador agreed to reopen their border crossings."))
-    dyads = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events if e.type == "AGREE"}
+    agree = [e for e in events if e.type == "AGREE"]
+    dyads = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in agree}
     assert dyads == {("PER", "ECU"), ("ECU", "PER")}
     # Not for one-sided acts: two attackers do not attack each other.
     attack = happened(code("Britain and France attacked on Monday."))
@@ -676,3 +677,27 @@ def test_coordinated_parties_of_a_reciprocal_act_act_on_each_other() -> None:
 def test_judging_an_act_somewhere_targets_that_country() -> None:
     accuse = [e for e in happened(code("Germany condemned the coup in Mali.")) if e.type == "ACCUSE"]
     assert accuse and accuse[0].target is not None and accuse[0].target.code == "MLI"
+
+
+def test_people_acted_on_do_not_change_what_the_act_is() -> None:
+    # "workers" make a strike a labour strike as its strikers, not as those kidnapped.
+    events = happened(code("Gunmen kidnapped four aid workers in Mogadishu."))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].target is not None and events[0].target.code == "NGO"
+
+
+def test_places_named_through_a_place_noun_or_a_country_capital() -> None:
+    events = happened(code("Peacekeepers from Ghana were attacked near the Liberian capital."))
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].location is not None and attack[0].location.country == "LBR"
+    events = happened(code("Rebels sank a navy boat off the coast of Trincomalee."))
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].location is not None and attack[0].location.country == "LKA"
+    assert attack[0].source is not None and attack[0].source.code == "LKA REB"
+
+
+def test_former_capitals_stand_for_their_governments_in_their_time() -> None:
+    accuse = [e for e in happened(code("Moscow accused Kiev of violating the truce.")) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.code == "UKR GOV"
+    protest = [e for e in happened(code("Bonn protested to Moscow.", published="1985-05-02")) if e.type == "ACCUSE"]
+    assert protest and protest[0].source is not None and protest[0].source.code == "DEU GOV"

@@ -274,7 +274,8 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
     for row in _rows("actor_roles.tsv", extra_roles):
         words = row["words"].strip()
         kind = (row.get("position") or "").strip().lower()
-        add(words.lower(), Entry(words, ROLE, None, row["sector"].strip(), position=kind == "yes", title=kind == "title"))
+        entry = Entry(words, ROLE, None, row["sector"].strip(), position=kind == "yes", title=kind == "title")
+        add(words.lower(), entry)
     frozen_exact = {k: tuple(v) for k, v in exact.items()}
     frozen_lower = {k: tuple(v) for k, v in lower.items()}
     max_len = max(len(k) for k in [*frozen_exact, *frozen_lower])

@@ -300,7 +300,11 @@ def code_matches(
         if title is not None and title.entry.position:
             # "Hamas leader X", "opposition leader X": a position says which group, if any.
             group = next(
-                (m for m in matches if m.end == title.start and m.entry.sector and not m.entry.title and not m.affiliation),
+                (
+                    m
+                    for m in matches
+                    if m.end == title.start and m.entry.sector and not m.entry.title and not m.affiliation
+                ),
                 None,
             )
             if group is not None and group.entry.kind in (ROLE, ORG):

@@ -67,6 +67,7 @@ RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "am
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "capital", "province", "region", "district", "state"}
     | {"area", "sector", "suburb", "suburbs", "outskirts", "neighborhood", "neighbourhood", "quarter", "part"}
+    | {"coast", "port", "island", "county", "governorate", "municipality"}
 )
 #: Sectors of actors that act at home: with no country named, the place or the other party tells it.
 DOMESTIC_SECTORS = frozenset(
@@ -474,6 +475,10 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         preps = ("of", *PLACE_PREPS) if place_noun else tuple(PLACE_PREPS)
         # "the capital Kabul": a place noun's apposition names it.
         named = [c for c in tok.children if c.dep_ == "appos"] if place_noun else []
+        if tok.lemma_.lower() == "capital" and not named:
+            capital = _capital_of_modifier(doc, tok)
+            if capital is not None:
+                return capital
         for obj in [*named, *prep_objects(tok, preps)]:
             found = geocode(doc, obj, depth + 1)
             if found is not None:
@@ -496,16 +501,32 @@ MIN_MISREAD_CITY = 100_000
 
 
 def _misread_place(tok: Token, ent: Span | None) -> Location | None:
-    """ "attacked a convoy near Goma": a proper name after a place preposition that the gazetteer
-    knows as a country, a capital or a big city is that place, whatever label the tagger gave it
-    (it often reads unfamiliar towns as persons)."""
-    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+    """ "attacked a convoy near Goma", "off the coast of Trincomalee": a proper name after a place
+    preposition (or after "of" on a place noun) that the gazetteer knows as a country, a capital or
+    a big city is that place, whatever label the tagger gave it (it often reads towns as persons)."""
+    prep = tok.head
+    of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS  # "the coast of Trincomalee"
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or not (prep.lower_ in PLACE_PREPS or of_place):
         return None
     name = ent.text if ent is not None else tok.text
     place = gazetteer().lookup(name)
     if place is None or (place.kind == "city" and place.population < MIN_MISREAD_CITY):
         return None
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
+
+
+def _capital_of_modifier(doc: Doc, tok: Token) -> Location | None:
+    """ "the Liberian capital", "Kenya's capital": the capital of the country the noun's modifier names."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    lexicon = lexicon_of(doc)
+    for mod in mods:
+        for m in lexicon.match(doc[mod.i : mod.i + 1], doc._.published):
+            if m.entry.kind in (COUNTRY, DEMONYM) and m.entry.country:
+                place = next((p for p in gazetteer().capitals.values() if p.country == m.entry.country), None)
+                if place is not None:
+                    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                                    admin1=place.admin1)
+    return None
 
 
 def named_countries(doc: Doc, ent: Span) -> set[str]:

@@ -13,7 +13,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 #: Prepositions whose object is the one an action is directed at, in order of preference.
 VERB_TARGET_PREPS = ("against", "on", "upon", "at", "to", "toward", "towards", "with", "into", "from")
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off"})
 MODALS = frozenset(
     {"would", "could", "might", "may", "should", "will", "shall", "'ll", "must", "can", "wo", "ca"}
 )
@@ -239,7 +239,8 @@ def place_objects(prep: Token) -> list[Token]:
     """The objects of a place preposition, also of a complex one ("outside of the city")."""
     out = [g for g in prep.children if g.dep_ == "pobj"]
     if not out:
-        out = [o for g in prep.children if g.dep_ == "prep" and g.lower_ == "of" for o in g.children if o.dep_ == "pobj"]
+        of = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "of"]
+        out = [o for g in of for o in g.children if o.dep_ == "pobj"]
     return out
 
 

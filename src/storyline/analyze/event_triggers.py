@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from storyline.analyze.actor_lexicon import ROLE
+from storyline.analyze.actors import lexicon_of
 from storyline.analyze.event_lexicon import LIGHT, REPORT, Cue, CueLexicon
 from storyline.analyze.event_syntax import (
     OBJECT_DEPS,
@@ -312,14 +314,22 @@ class TriggerReader:
             words.extend(c for c in trig.carrier.children if c.dep_ in ("compound", "amod"))
         if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":
             words.append(tok.head)  # "set fire", "opened fire"
-        rules = [
-            rule
+        # A modifier that changes the type ("joint exercises" are COOPERATE, "air raid" an ASSAULT)
+        # decides first; the mode then comes from the modifiers that apply to the resulting type.
+        # People acted on ("kidnapped aid workers") may say how ("deployed riot police"), but never
+        # what the act is: "workers" make a strike a labour strike only as its subject or modifier.
+        acted_on = {
+            c.i for c in tok.children if tok.pos_ == "VERB" and c.dep_ in OBJECT_DEPS and _names_people(c)
+        }
+        rules_by_word = [
+            (w, rule)
             for w in words
             for rule in self.lexicon.modes.get(w.lemma_.lower(), ()) or self.lexicon.modes.get(w.lower_, ())
         ]
-        # A modifier that changes the type ("joint exercises" are COOPERATE, "air raid" an ASSAULT)
-        # decides first; the mode then comes from the modifiers that apply to the resulting type.
-        retype = [r for r in rules if r.type and r.applies_to in ("*", trig.type)]
+        retype = [
+            r for w, r in rules_by_word
+            if r.type and r.applies_to in ("*", trig.type) and not (w.i in acted_on and r.type != trig.type)
+        ]
         if retype:
             best = min(retype, key=lambda r: r.rank)
             trig.type, trig.mode = (
@@ -328,8 +338,13 @@ class TriggerReader:
             )
         moded = [
             r
-            for r in rules
+            for _, r in rules_by_word
             if r.mode and r.applies_to in ("*", trig.type) and (not r.type or r.type == trig.type)
         ]
         if moded:
             trig.mode = min(moded, key=lambda r: r.rank).mode
+
+
+def _names_people(tok: Token) -> bool:
+    """Whether a noun names people by a role or group ("workers", "students", "soldiers")."""
+    return any(e.kind == ROLE for e in lexicon_of(tok.doc).lookup((tok.text,), tok.lemma_))

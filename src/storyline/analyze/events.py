@@ -257,7 +257,8 @@ class EventCoder:
             country = (sources[0].code or "").split()[0]
             obj = next(c for c in tok.children if c.dep_ in OBJECT_DEPS)
             # Named by what the text calls them ("two men"), coded by the police's country.
-            name = doc[obj.left_edge.i : obj.right_edge.i + 1].text if obj.right_edge.i - obj.left_edge.i < 8 else obj.text
+            short = obj.right_edge.i - obj.left_edge.i < 8
+            name = doc[obj.left_edge.i : obj.right_edge.i + 1].text if short else obj.text
             targets = [Actor(name, country)]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
@@ -433,7 +434,8 @@ def place_target(
     country = gazetteer().country_names.get(chosen.country, chosen.country)
     # The name says where: "police in Newark arrested two men" acts on people in Newark, coded as
     # the country, not on "the United States".
-    name = country if chosen.name.lower() in (country.lower(), f"the {country.lower()}") else f"{chosen.name}, {country}"
+    is_country = chosen.name.lower() in (country.lower(), f"the {country.lower()}")
+    name = country if is_country else f"{chosen.name}, {country}"
     return Actor(name, chosen.country)
 
 
@@ -451,7 +453,9 @@ def _attackers_named(events: list[Event]) -> bool:
     """Whether an attack so far in the document (earlier, or in the same sentence) has a named source:
     an attack with none is then likely theirs, told again ("the strikes killed five"), or tied to
     theirs ("strikes in response to an attack"), and no unidentified attacker is made up."""
-    return any(e.type == "ASSAULT" and e.source is not None and not (e.source.code or "").endswith("UAF") for e in events)
+    return any(
+        e.type == "ASSAULT" and e.source is not None and not (e.source.code or "").endswith("UAF") for e in events
+    )
 
 
 @Language.factory("storyline_events", default_config={"cues": [], "modes": []})

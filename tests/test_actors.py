@@ -239,3 +239,4 @@ def test_a_title_in_the_text_beats_a_persons_dictionary_sector(
     blank: spacy.language.Language, phrase: str, expected: str
 ) -> None:
     assert code(blank, phrase, published="2010-06-01") == expected
+

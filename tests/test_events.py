@@ -701,3 +701,23 @@ def test_former_capitals_stand_for_their_governments_in_their_time() -> None:
     assert accuse and accuse[0].target is not None and accuse[0].target.code == "UKR GOV"
     protest = [e for e in happened(code("Bonn protested to Moscow.", published="1985-05-02")) if e.type == "ACCUSE"]
     assert protest and protest[0].source is not None and protest[0].source.code == "DEU GOV"
+
+
+def test_movers_withdraw_from_the_other_party() -> None:
+    pullout = [e for e in code("Syria began the withdrawal of its troops from Lebanon.") if e.type == "RETREAT"]
+    assert pullout and pullout[0].source is not None and pullout[0].source.code == "SYR MIL"
+    assert pullout[0].target is not None and pullout[0].target.code == "LBN"
+
+
+def test_light_set_and_capitalised_plurals() -> None:
+    arson = [e for e in happened(code("Rioters set fire to the French embassy in Tunis.")) if e.type == "ASSAULT"]
+    assert arson and arson[0].source is not None and arson[0].target is not None
+    assert arson[0].target.code == "FRA GOV"
+    blast = [e for e in happened(code("Guerrillas blew up a bridge on Sunday.")) if e.type == "ASSAULT"]
+    assert blast and blast[0].source is not None and blast[0].source.code == "REB"
+
+
+def test_a_place_after_the_head_lends_no_sector() -> None:
+    # "Serb positions around Sarajevo" are Serb, not the government seated in Sarajevo.
+    bombing = [e for e in happened(code("NATO jets bombed Serb positions around Sarajevo.")) if e.type == "ASSAULT"]
+    assert bombing and bombing[0].target is not None and bombing[0].target.code == "SRB"

@@ -159,8 +159,9 @@ class Lexicon:
 
 
 def _lemma(token: Token) -> str:
-    """The token's lemma; without a lemmatizer (a blank pipeline), a regular English singular."""
-    if token.lemma_:
+    """The token's lemma; without a lemmatizer (a blank pipeline), or for a capitalised plural the
+    tagger took for a name ("Guerrillas blew up …"), a regular English singular."""
+    if token.lemma_ and not (token.pos_ == "PROPN" and token.lemma_ == token.text):
         return token.lemma_
     text = token.text
     if text.endswith("ies") and len(text) > 4:

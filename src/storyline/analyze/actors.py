@@ -275,7 +275,11 @@ def code_matches(
         if m.entry.sector and m.start <= head < m.end and not m.affiliation:
             sector, sector_match = m.entry.sector, m
     if sector is None:
+        # A modifier before the head ("Pentagon spokesman", "Kenyan government forces"), not a
+        # place after it ("Serb positions around Sarajevo" are not Bosnia's government).
         for m in reversed(matches):
+            if m.end > head + 1 and m.start > head:
+                continue
             if m.entry.sector and not m.affiliation and m.entry.kind in (ROLE, ORG, CAPITAL):
                 sector, sector_match = m.entry.sector, m
                 break

@@ -58,6 +58,8 @@ from storyline.model import Actor, Event, Location, Quote
 _WORDS = load_yaml("event_words.yml")  # documented in the file
 #: Acts done between two other parties: "between X and Y" names the targets, not the source.
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
+#: Nouns of moving away whose "of" phrase is who moves ("the withdrawal of Iraqi forces").
+MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
 #: Conjunctions of a condition ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
 
@@ -146,6 +148,10 @@ def has_between(trig: Trigger) -> bool:
 
 def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]]:
     sources = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.lemma_.lower() in MOVER_NOUNS:
+        # "the withdrawal of Iraqi forces from Kuwait": who withdraws is the "of" phrase, and
+        # what they leave (the other party's ground) the "from" phrase.
+        return sources + prep_objects(noun, ("by", "of")), prep_objects(noun, ("from",))
     # "strikes by X", then "criticism from Berlin", "aid from Japan": the origin of the act.
     sources += prep_objects(noun, ("by", "from"))
     # "clashes between X and Y", also when the phrase hangs on the verb the noun is subject of

@@ -231,8 +231,9 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # "threatened to strike" (intent), "its demand that Israel ease restrictions" (request);
             # a "that" clause of other verbs ("officials told AFP the army lifted …") is a report.
             return intent_kind(governor)
-        # The object of an intention ("threatened a strike", "called for a ceasefire") is not a fact.
-        if verb is not tok and verb.lemma_.lower() in IRREALIS_GOVERNORS:
+        # The object of an intention ("threatened a strike", "called for a ceasefire") is not a fact;
+        # a light verb carries the act ("set fire to" is no "set to").
+        if verb is not tok and verb not in trig.anchors and verb.lemma_.lower() in IRREALIS_GOVERNORS:
             return intent_kind(verb.lemma_.lower())
         for c in verb.children:
             if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS:

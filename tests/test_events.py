@@ -721,3 +721,9 @@ def test_a_place_after_the_head_lends_no_sector() -> None:
     # "Serb positions around Sarajevo" are Serb, not the government seated in Sarajevo.
     bombing = [e for e in happened(code("NATO jets bombed Serb positions around Sarajevo.")) if e.type == "ASSAULT"]
     assert bombing and bombing[0].target is not None and bombing[0].target.code == "SRB"
+
+
+def test_cities_acted_on_are_their_country_and_pair_with_their_own_place() -> None:
+    events = happened(code("Iraq fired missiles at Haifa and Dammam."))
+    dyads = {(e.target.code if e.target else None, e.location.country if e.location else None) for e in events}
+    assert dyads == {("ISR", "ISR"), ("SAU", "SAU")}

@@ -741,6 +741,13 @@ class ArgumentReader:
         if not tokens or not self.names_actor(doc, head, tokens):
             return None
         actor = resolve_span(doc, tokens)
+        if actor is None and head.pos_ == "PROPN" and not possessor:
+            # "fired missiles at Tel Aviv": a city acted on stands for its country (a city as a
+            # subject is rarely the actor: "Srebrenica fell").
+            place = geocode(doc, head)
+            if place is not None and place.country and place.country not in INTERNATIONAL_CODES:
+                country = gazetteer().country_names.get(place.country, place.country)
+                return Actor(f"{place.name}, {country}", place.country)
         mine = [
             c for c in head.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON and c.pos_ == "PRON"
         ]

@@ -339,7 +339,11 @@ class EventCoder:
         for place in places:
             here = place if place is not None and place is not location else home
             placed_sources = [situate(a, here, targets, act_type, named, filed_in) for a in sources]
-            placed_targets = [situate(a, here, placed_sources, act_type, named, filed_in) for a in targets]
+            placed_targets = [
+                situate(a, here, placed_sources, act_type, named, filed_in)
+                for a in targets
+                if len(places) < 2 or _at_place(a, place, places)
+            ]
             if not placed_targets and sources:
                 affected = place_target(ev_type, place, complement_place, place_affected)
                 placed_targets = [affected] if affected is not None else []
@@ -437,6 +441,15 @@ def place_target(
     is_country = chosen.name.lower() in (country.lower(), f"the {country.lower()}")
     name = country if is_country else f"{chosen.name}, {country}"
     return Actor(name, chosen.country)
+
+
+def _at_place(target: Actor, place: Location | None, places: list[Location | None]) -> bool:
+    """Whether a target goes with ``place`` among the event's places: a target of the country of
+    some of the places ("fired missiles at Tel Aviv and Riyadh") goes only with those; others
+    (foreign forces fought in two countries) with every place."""
+    country = (target.code or "").split()[0] if target.code else None
+    own = [p for p in places if p is not None and p.country and p.country == country]
+    return not own or place in own
 
 
 def unidentified_attackers(place: Location | None) -> Actor | None:

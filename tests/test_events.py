@@ -727,3 +727,33 @@ def test_cities_acted_on_are_their_country_and_pair_with_their_own_place() -> No
     events = happened(code("Iraq fired missiles at Haifa and Dammam."))
     dyads = {(e.target.code if e.target else None, e.location.country if e.location else None) for e in events}
     assert dyads == {("ISR", "ISR"), ("SAU", "SAU")}
+
+
+def test_the_object_of_urging_does_the_urged_act() -> None:
+    events = code("Jordan urged the rebels to release the hostages.")
+    release = [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+    assert release and release[0].source is not None and release[0].source.code == "REB"
+    events = code("Egypt called on Israel to withdraw from Lebanon.")
+    withdraw = [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+    assert withdraw and withdraw[0].source is not None and withdraw[0].source.code == "ISR"
+    events = code("Syria promised Jordan to withdraw its troops.")  # a promise binds the promiser
+    withdraw = [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+    assert withdraw and withdraw[0].source is not None and withdraw[0].source.code == "SYR"
+
+
+def test_positions_named_by_their_group_and_parts_that_name_no_group() -> None:
+    free = [e for e in code("A spokesman for the rebels said they would free the hostages.") if e.type == "CONCEDE"]
+    assert free and free[0].source is not None and free[0].source.code == "REB"
+    warn = [e for e in code("The army chief of staff warned the rebels.") if e.type == "THREATEN"]
+    assert warn and warn[0].source is not None and warn[0].source.code == "MIL"
+
+
+def test_security_forces_of_the_one_country_named_beside_an_international_target() -> None:
+    events = code("Yemen's interior ministry said security forces arrested 15 al-Qaeda suspects.")
+    arrest = [e for e in events if e.type == "COERCE"]
+    assert arrest and arrest[0].source is not None and arrest[0].source.code == "YEM COP"
+
+
+def test_the_charge_is_no_part_of_the_accused_name() -> None:
+    accuse = [e for e in code("The minister accused opposition leaders of inciting violence.") if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.name == "opposition leaders"

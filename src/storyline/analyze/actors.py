@@ -327,13 +327,21 @@ def code_matches(
             chosen = body if body is not None and title.entry.sector == "GOV" else title
             sector, sector_match = chosen.entry.sector, chosen
     if sector_match is not None and sector_match.entry.position:
-        # "opposition leaders", "rebel spokesman", "army officials": a position in the group the
-        # modifier names belongs to that group's sector.
+        # "opposition leaders", "rebel spokesman", "army officials", "a spokesman for the rebels":
+        # a position in the group a modifier (or its "for"/"of" phrase) names is of that group's sector.
         group = next(
             (
                 m
                 for m in matches
                 if m.end == sector_match.start and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+            ),
+            None,
+        ) or next(
+            (
+                m
+                for m in matches
+                if m.start > sector_match.end and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+                and _joined_by(tokens, sector_match.end, m.start, ("for", "of", "of the", "for the"))
             ),
             None,
         )
@@ -350,6 +358,12 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...]) -> bool:
+    """Whether the words between doc positions ``end`` and ``start`` are one of ``links``."""
+    doc = tokens[0].doc
+    return doc[end:start].text.lower() in links
 
 
 def _actor_name(

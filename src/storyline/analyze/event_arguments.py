@@ -209,7 +209,11 @@ def situate(
     country = location.country if location is not None and location.country else None
     if country is None and ev_type in DOMESTIC_TYPES:
         country = next(
-            ((o.code or "").split()[0] for o in others if has_country(o) and (o.code or "")[:3].isalpha()),
+            (
+                (o.code or "").split()[0]
+                for o in others
+                if has_country(o) and (o.code or "")[:3].isalpha() and (o.code or "")[:3] not in INTERNATIONAL_CODES
+            ),
             None,
         )
     if country is None:
@@ -735,8 +739,9 @@ class ArgumentReader:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        return self.actor(doc, objs[0], history, quotes)
+                    whole = self.actor(doc, objs[0], history, quotes) if objs else None
+                    if whole is not None:
+                        return whole  # "members of the rebel group", "the head of the UN mission"
         tokens = phrase(head)
         if not tokens or not self.names_actor(doc, head, tokens):
             return None

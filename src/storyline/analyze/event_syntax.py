@@ -129,6 +129,8 @@ def phrase(head: Token) -> list[Token]:
         if c.dep_ not in cut
         and not (c.dep_ == "punct" and c.text in SEPARATORS)
         and not (part and c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or _names_boundary(c)))
+        # "accused opposition leaders of inciting violence": the charge is no part of the name
+        and not (c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))
     ]
     while stack:
         t = stack.pop()
@@ -199,6 +201,8 @@ def subject_of(verb: Token) -> list[Token]:
             return agent
         if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
             return []  # "Asked if …, Assad said": a past participle adjunct is passive; Assad was asked
+        if v.dep_ == "xcomp" and (controller := object_controller(v.head)) is not None:
+            return [controller]
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -206,6 +210,34 @@ def subject_of(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+#: Verbs whose prepositional object does their infinitive ("called on Israel to withdraw").
+PREPOSITIONAL_CONTROL = {
+    "on": frozenset({"call", "prevail", "rely", "count"}),
+    "upon": frozenset({"call", "prevail"}),
+    "to": frozenset({"appeal", "signal", "plead"}),
+}
+#: Verbs whose infinitive is done by their subject even with an object ("promised Iraq to help").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "threaten"})
+
+
+def object_controller(verb: Token) -> Token | None:
+    """Who is to do what an infinitive after ``verb`` says: its object ("urged the Palestinians to
+    accept", "called on Israel to withdraw", "appealed to the rebels to lay down their arms"), or
+    None when the subject is (no object, or a verb of promising)."""
+    if verb.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if objects:
+        return objects[0]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+        if verb.lemma_.lower() not in PREPOSITIONAL_CONTROL.get(prep.lower_, ()):
+            continue
+        objs = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+        if objs:
+            return objs[0]
+    return None
 
 
 def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:

@@ -275,10 +275,11 @@ def code_matches(
         if m.entry.sector and m.start <= head < m.end and not m.affiliation:
             sector, sector_match = m.entry.sector, m
     if sector is None:
-        # A modifier before the head ("Pentagon spokesman", "Kenyan government forces"), not a
-        # place after it ("Serb positions around Sarajevo" are not Bosnia's government).
+        # A modifier ("Pentagon spokesman", "the council of the European Union"), not a capital
+        # after the head, which says where ("Serb positions around Sarajevo" are not Bosnia's
+        # government).
         for m in reversed(matches):
-            if m.end > head + 1 and m.start > head:
+            if m.start > head and m.entry.kind == CAPITAL:
                 continue
             if m.entry.sector and not m.affiliation and m.entry.kind in (ROLE, ORG, CAPITAL):
                 sector, sector_match = m.entry.sector, m
@@ -394,10 +395,10 @@ def _head_index(tokens: Span | Sequence[Token]) -> int:
     first, last = tokens[0].i, tokens[-1].i
     if not tokens[0].doc.has_annotation("DEP"):
         return last  # no parse: the head of an English noun phrase is at its right
-    for t in tokens:
-        if not first <= t.head.i <= last or t.head.i == t.i:
-            return t.i
-    return last
+    # Of several (a span of modifiers: "closed-door Security Council" before "meeting"), the last:
+    # English noun phrases end in their head.
+    roots = [t.i for t in tokens if not first <= t.head.i <= last or t.head.i == t.i]
+    return roots[-1] if roots else last
 
 
 def _country(code: str | None) -> str | None:

@@ -69,7 +69,7 @@ RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "am
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "capital", "province", "region", "district", "state"}
     | {"area", "sector", "suburb", "suburbs", "outskirts", "neighborhood", "neighbourhood", "quarter", "part"}
-    | {"coast", "port", "island", "county", "governorate", "municipality"}
+    | {"coast", "island", "county", "governorate", "municipality"}
 )
 #: Sectors of actors that act at home: with no country named, the place or the other party tells it.
 DOMESTIC_SECTORS = frozenset(

@@ -757,3 +757,9 @@ def test_security_forces_of_the_one_country_named_beside_an_international_target
 def test_the_charge_is_no_part_of_the_accused_name() -> None:
     accuse = [e for e in code("The minister accused opposition leaders of inciting violence.") if e.type == "ACCUSE"]
     assert accuse and accuse[0].target is not None and accuse[0].target.name == "opposition leaders"
+
+
+def test_condemning_an_act_targets_its_doer() -> None:
+    events = code("Jordan condemned the killing of Syrian civilians by Turkish troops.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.code == "TUR MIL"

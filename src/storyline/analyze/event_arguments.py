@@ -715,14 +715,10 @@ class ArgumentReader:
         if self.triggers.is_event_noun(head):
             # An argument that is an event stands for its author: "rejected an Indian proposal",
             # "North Korea's demand", "calls by Belarus's rulers", "condemned these strikes".
+            # Its doer: a possessor, then "by" (the doer), then "of"/"from" ("the killing of
+            # civilians by troops" is the troops' act).
             own = [c for c in head.children if c.dep_ == "poss"]
-            own += [
-                g
-                for c in head.children
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from")
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            own += prep_objects(head, ("by", "of", "from"))
             for tok in own:
                 actor = self.actor(doc, tok, history, quotes)
                 if actor is not None:

@@ -455,6 +455,8 @@ def test_election_day_is_the_tuesday_after_the_first_monday() -> None:
 @pytest.mark.model
 def test_that_year_is_the_year_last_written(nlp: Language) -> None:
     doc = run(nlp, "He fled in May 2009 and came back later that year.", "2024-02-07")
+    assert values(doc)["later that year"] == "2009"  # one expression, as "later this year" is
+    doc = run(nlp, "He fled in May 2009 and came back that year.", "2024-02-07")
     assert values(doc)["that year"] == "2009"
 
 

@@ -45,7 +45,9 @@ modal is some day ("will one day be"); "the second day of the strike", "a third 
 is the day the story is at; "the following year" counts from the last year written out;
 "Tuesday nights" is a SET (XXXX-WXX-2TNI); a newspaper ("the party daily Granma"), a procession
 ("the March for Life"), a fraction ("a quarter of its staff") and the ordinal "a second A380"
-are no times.
+are no times, nor is "Now," opening a sentence (a discourse marker); "For the week, ..." and
+"the year's best day" are the week and year the story is at; "by that time" the time last
+written out; "single" counts one ("a single-day fall").
 
 The vocabulary (month and day names, units, modifiers, holidays, names that are no times,
 tense cues) is ``data/times.yml``; pass your own file as the ``vocabulary`` config value.
@@ -456,7 +458,9 @@ class _Grammar:
                           rf"(?P<unit>{units_of_day}|week|month|year)"
                           # "the day before" stands alone; "the day before authorities acted" is a clause.
                           r"|the\s+(?P<unit2>day|night)\s+(?P<ba>before|after)(?=\s*[.,;:)]|\s*$)"
-                          rf"|that\s+(?:same\s+)?(?P<unit3>{units_of_day}|week|month|year))" + E,
+                          # "earlier that day" is one expression, as "earlier this year" is
+                          rf"|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit3>{units_of_day}|week|month|year))"
+                          + E,
              self._anaphoric),
             ("duration", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?"
                          rf"(?P<the>the\s+(?=(?:(?:{pre})\s+)?{self.quant}\s))?(?:{verb_last}(?P<pre>{pre})\s+)?"
@@ -516,6 +520,19 @@ class _Grammar:
             ("the_session", r"\b(?:(?:end|close|finish|start|begin)(?:s|ed|ing)?|began|for"
                             r"|(?:late|later|early|earlier)\s+in)\s+(?P<x>the\s+day)"
                             r"(?!\s+(?:before|after|of|when|that|he|she|it|they)\b)(?![\w'-])", self._the_session),
+            # "a fall at the start of the day", "by the close of the day": the day the story is at
+            # ("at the end of the day" is the idiom "in the end")
+            ("day_edge", r"(?<![\w'-])(?P<x>the\s+(?P<which>start|beginning|end|close)\s+of\s+the\s+day)"
+                         r"(?![\w'-])", self._day_edge),
+            # "For the week, the index fell 3%"; "the year's best session": the week (month, year)
+            # the story is at, as a sentence adverbial or a possessive ("the year's end" is year_adj)
+            ("the_unit_now", r"(?:\b(?P<for>for)\s+)?(?<![\w'-])(?P<x>the\s+(?P<unit>week|month|year))"
+                             r"(?:(?P<pos>'s(?!\s+(?:end|start|beginning|close|middle|remainder|rest"
+                             r"|(?:first|second|third|fourth|final|last)\s+(?:half|quarter|week|month|day))\b))"
+                             r"|(?=\s*[,;]))", self._the_unit_now),
+            # "by that time", "during that time": the time the story is at
+            ("that_time", r"\b(?:at|by|during|since|until|till|from|before|after|in)\s+(?P<x>that\s+time)"
+                          r"(?![\w-])(?!\s+(?:when|of|in\s+which)\b)", self._that_time),
             ("set", rf"{B}(?P<every>every|each|per)\s+(?P<other>other\s+)?(?:(?P<q>{self.quant})\s+)?"
                     rf"(?:(?P<we>weekend)|(?P<unit>{units})s?|{wday}|(?P<part>{parts})|{fmonth}"
                     rf"|(?P<season>{seasons}))(?![\w-])", self._set),
@@ -545,7 +562,8 @@ class _Grammar:
         #: Words a pattern cannot match without (lowercased): a text without any of them skips it.
         self.needs: dict[str, tuple[str, ...]] = {
             "long_adj": ("-long",), "century": ("centur",), "nth_day": ("day",), "the_units": ("the",),
-            "decade": ("0s", "ties"), "week_of": ("week",), "nth_week": ("week",), "end_of": ("of",),
+            "that_time": ("time",), "day_edge": ("day",), "decade": ("0s", "ties"), "week_of": ("week",),
+            "nth_week": ("week",), "end_of": ("of",),
             "ago": ("ago", "earlier", "later", "now", "hence", "back", "previously", "before", "after"),
         }
         self.month_before = re.compile(rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?"
@@ -842,6 +860,8 @@ class _Grammar:
         if word == "the past" and _followed_by_number(c):
             return None
         if word in ("current", "recent") and not _is_present_adjective(c):
+            return None
+        if word == "now" and _discourse_now(c):
             return None
         after = c.text[c.end:c.end + 4]
         if word in ("the future", "the past") and re.match(r"\s+of\b", after):
@@ -1283,6 +1303,25 @@ class _Grammar:
         ref = c.sentence_date or c.reference
         return (lambda a: ("DATE", (ref or a).isoformat(), None)), ref is None
 
+    def _day_edge(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        modv = "START" if m["which"].lower() in ("start", "beginning") else "END"
+        if modv == "END" and c.signal == "at":
+            return None
+        ref = c.sentence_date or c.reference
+        return (lambda a: ("DATE", (ref or a).isoformat(), modv)), ref is None
+
+    def _the_unit_now(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if not m["pos"] and not m["for"]:
+            return None  # "during the year, ..." is left to the other rules
+        return self._anaphoric_period(m["unit"].lower(), 0, c)
+
+    def _that_time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        rv = c.reference_value
+        if rv:
+            return (lambda a: ("DATE", rv, None)), False
+        value = "FUTURE_REF" if c.tense == "future" else "PAST_REF"
+        return (lambda a: ("DATE", value, None)), False
+
     def _set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         gd = m.groupdict()
         if gd.get("wd"):
@@ -1640,6 +1679,15 @@ def _is_present_adjective(c: _Ctx) -> bool:
     if tok.head.lower_ in _CURRENT_COMPOUNDS or c.doc[tok.i + 1].lower_ in _CURRENT_COMPOUNDS:
         return False
     return not (tok.i and c.doc[tok.i - 1].lower_ in ("then", "most", "more"))
+
+
+def _discourse_now(c: _Ctx) -> bool:
+    """ "Now, the question is ...": "now" opening a sentence and set off by a comma turns the
+    argument (a discourse marker), it does not date anything."""
+    if not c.text.startswith(",", c.end):
+        return False
+    before = c.text[:c.start].rstrip(" \t`'\"“‘")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _names_a_paper(c: _Ctx) -> bool:
@@ -2095,7 +2143,7 @@ def _date_or_none(value: Any) -> dt.date | None:
 #: Patterns made of words that are written lowercase: capitalised mid-sentence they are a name
 #: ("ABC's This Week", "VOA Today").
 _LOWERCASE_PATTERNS = frozenset(("deictic_day", "deictic", "rel_period", "part_rel", "duration", "set_word",
-                                 "named_time", "the_part", "full_year"))
+                                 "named_time", "the_part", "full_year", "the_unit_now", "that_time", "day_edge"))
 _SENTENCE_OPENERS = frozenset('.!?"“”‘’\'(:;-—–\n`[«')
 
 

@@ -763,3 +763,19 @@ def test_condemning_an_act_targets_its_doer() -> None:
     events = code("Jordan condemned the killing of Syrian civilians by Turkish troops.")
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and accuse[0].target is not None and accuse[0].target.code == "TUR MIL"
+
+
+def test_relatives_are_not_the_person_whose_name_they_share() -> None:
+    text = "Libyan leader Muammar Gaddafi's son Saif dismissed the offer."
+    reject = [e for e in code(text, published="2011-04-12") if e.type == "REJECT"]
+    assert reject and reject[0].source is not None and reject[0].source.name != "Muammar Gaddafi"
+    text = "Saif al-Islam Gaddafi rejected the offer."
+    reject = [e for e in code(text, published="2011-04-12") if e.type == "REJECT"]
+    assert all(e.source is None or e.source.name != "Muammar Gaddafi" for e in reject)
+
+
+def test_releasing_things_frees_no_one_and_signing_in_signs_nothing() -> None:
+    assert not [e for e in code("The FBI released its notes on Monday.") if e.type == "RETREAT"]
+    freed = [e for e in code("The rebels freed 20 hostages on Monday.") if e.type == "RETREAT"]
+    assert freed and freed[0].target is not None
+    assert not code("She would sign into her account to read the news.")

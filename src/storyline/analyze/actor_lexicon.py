@@ -122,7 +122,14 @@ class Lexicon:
             for size in range(min(longest, n - i), 0, -1):
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
                 capitalised = words[i][:1].isupper()
-                valid = [e for e in entries if e.valid_on(date) and (capitalised or not e.proper)]
+                # A name that starts inside a person's name is someone else's ("Saadi Gaddafi" is
+                # not Muammar Gaddafi): person entries need the whole name or its start.
+                inside_name = tokens[i].ent_iob_ == "I" and tokens[i].ent_type_ == "PERSON"
+                valid = [
+                    e
+                    for e in entries
+                    if e.valid_on(date) and (capitalised or not e.proper) and not (inside_name and e.person)
+                ]
                 if len({e.country for e in valid if e.kind == ORG}) > 1:
                     # A name two dictionary entries of different countries share is no evidence.
                     valid = [e for e in valid if e.kind != ORG]

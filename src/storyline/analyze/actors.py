@@ -281,6 +281,8 @@ def code_matches(
         for m in reversed(matches):
             if m.start > head and m.entry.kind == CAPITAL:
                 continue
+            if m.entry.person:
+                continue  # a person not at the head is someone else's: "Gaddafi's son Saif"
             if m.entry.sector and not m.affiliation and m.entry.kind in (ROLE, ORG, CAPITAL):
                 sector, sector_match = m.entry.sector, m
                 break
@@ -356,7 +358,7 @@ def code_matches(
     if country is None and affiliation is not None and sector is None:
         return None
     code = country if sector is None or sector == country else f"{country} {sector}" if country else sector
-    name = _actor_name(lexicon, matches, country_match, sector_match, text)
+    name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
 
@@ -368,12 +370,18 @@ def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tupl
 
 
 def _actor_name(
-    lexicon: Lexicon, matches: list[Match], country_match: Match | None, sector_match: Match | None, text: str
+    lexicon: Lexicon,
+    matches: list[Match],
+    country_match: Match | None,
+    sector_match: Match | None,
+    text: str,
+    head: int,
 ) -> str:
-    person = next((m for m in matches if m.entry.person and not m.affiliation), None)
+    person = next((m for m in matches if m.entry.person and not m.affiliation and m.start <= head < m.end), None)
     if person is not None:
         return person.entry.name  # "Hamas leader Ismail Haniyeh" is Ismail Haniyeh
-    org = next((m for m in matches if m.entry.kind == ORG and not m.affiliation), None)
+    # A person elsewhere in the phrase is someone else's: "Gaddafi's son Saif" is not Gaddafi.
+    org = next((m for m in matches if m.entry.kind == ORG and not m.affiliation and not m.entry.person), None)
     if org is not None:
         return org.entry.name
     if len(matches) == 1 and country_match is not None:

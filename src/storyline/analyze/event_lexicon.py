@@ -32,6 +32,7 @@ class ModeRule:
     type: str | None
     mode: str | None
     rank: int  # position in the file: earlier rows win when several modifiers apply
+    agent: bool = False  # the word names who acts ("workers' strike"): never read from the verb's object
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def build_cue_lexicon(extra_cues: tuple[str, ...] = (), extra_modes: tuple[str, 
             (row.get("type") or "").strip() or None,
             (row.get("mode") or "").strip() or None,
             rank,
+            (row.get("agent") or "").strip().lower() == "yes",
         )
         modes.setdefault(row["word"].strip().lower(), []).append(rule)
     return CueLexicon(verbs, nouns, {k: tuple(v) for k, v in modes.items()}, frozenset(particles))

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from storyline.analyze.actor_lexicon import ROLE
-from storyline.analyze.actors import lexicon_of
 from storyline.analyze.event_lexicon import LIGHT, REPORT, Cue, CueLexicon
 from storyline.analyze.event_syntax import (
     OBJECT_DEPS,
@@ -316,20 +314,16 @@ class TriggerReader:
             words.append(tok.head)  # "set fire", "opened fire"
         # A modifier that changes the type ("joint exercises" are COOPERATE, "air raid" an ASSAULT)
         # decides first; the mode then comes from the modifiers that apply to the resulting type.
-        # People acted on ("kidnapped aid workers") may say how ("deployed riot police"), but never
-        # what the act is: "workers" make a strike a labour strike only as its subject or modifier.
-        acted_on = {
-            c.i for c in tok.children if tok.pos_ == "VERB" and c.dep_ in OBJECT_DEPS and _names_people(c)
-        }
+        # A word naming who acts ("workers" in "a workers' strike") says nothing as the verb's
+        # object: "kidnapped aid workers" is no labour strike.
+        objects = {c.i for c in tok.children if tok.pos_ == "VERB" and c.dep_ in OBJECT_DEPS}
         rules_by_word = [
             (w, rule)
             for w in words
             for rule in self.lexicon.modes.get(w.lemma_.lower(), ()) or self.lexicon.modes.get(w.lower_, ())
+            if not (rule.agent and w.i in objects)
         ]
-        retype = [
-            r for w, r in rules_by_word
-            if r.type and r.applies_to in ("*", trig.type) and not (w.i in acted_on and r.type != trig.type)
-        ]
+        retype = [r for _, r in rules_by_word if r.type and r.applies_to in ("*", trig.type)]
         if retype:
             best = min(retype, key=lambda r: r.rank)
             trig.type, trig.mode = (
@@ -344,7 +338,3 @@ class TriggerReader:
         if moded:
             trig.mode = min(moded, key=lambda r: r.rank).mode
 
-
-def _names_people(tok: Token) -> bool:
-    """Whether a noun names people by a role or group ("workers", "students", "soldiers")."""
-    return any(e.kind == ROLE for e in lexicon_of(tok.doc).lookup((tok.text,), tok.lemma_))

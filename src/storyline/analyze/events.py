@@ -179,15 +179,20 @@ class EventCoder:
         if (
             "transitive" in trig.cue.flags
             and tok.pos_ == "VERB"
-            and not any(c.dep_ in OBJECT_DEPS | {"xcomp", "prep", "nsubjpass"} for c in tok.children)
+            and not any(
+                c.dep_ in OBJECT_DEPS | {"xcomp", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ not in PHRASAL_PREPS)
+                for c in tok.children
+            )
         ):
-            return []
+            return []  # "he defended", "would sign into Skype": no object, no act on anyone
         alternative = next(
             (f.split("=", 1)[1] for f in trig.cue.flags if f.startswith("actor_object=")), None
         )
         if alternative and tok.pos_ == "VERB":
             objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
             if objects and self.arguments.actor(doc, objects[0], history, quotes) is None:
+                if alternative == "NONE":
+                    return []  # "released notes", "freed funds": no one was released
                 trig.type, trig.mode = alternative, None
         sources, targets = self.arguments.sources_targets(doc, trig, history, quotes)
         easer = stopping_verb(trig, EASING_VERBS) if trig.type in RESTRICTIVE_TYPES else None
@@ -383,6 +388,8 @@ class EventCoder:
         return events
 
 
+#: Prepositions that make a phrasal verb of a transitive cue ("sign into", "sign up"), not its object.
+PHRASAL_PREPS = frozenset({"into", "in", "up", "off", "out", "onto"})
 #: Speech acts that judge another act: those the judged act belongs to are their target.
 EVALUATIVE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 RECIPROCAL_TYPES = frozenset(_WORDS["reciprocal_types"])

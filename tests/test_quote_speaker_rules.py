@@ -257,3 +257,11 @@ def test_he_or_she_is_never_a_group_or_an_institution() -> None:
 
     assert not participants_agree(claim("he", None, False), claim("her group", "~group", True))
     assert participants_agree(claim("he", None, False), claim("the adviser", "~adviser", True))
+
+
+def test_two_people_of_one_surname_keep_their_own_quotes() -> None:
+    text = (
+        "Former governor Mark Delgado spoke at the rally on Monday.\n\n"
+        '"We will win this election," Rosa Delgado said.\n'
+    )
+    assert [_speaker(q) for q in quotes_of(text)] == ["Rosa Delgado"]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.geo import gazetteer, gazetteer_key
 from storyline.cache import cached, digest, source_of
-from storyline.data import load_tsv, read_bytes
+from storyline.data import load_tsv, load_yaml, read_bytes
 
 #: Countries smaller than this do not lend their capital to metonymy: their capitals' names
 #: ("Victoria", "Kingston", "Hamilton") are far more often persons or other places.
@@ -122,14 +122,11 @@ class Lexicon:
             for size in range(min(longest, n - i), 0, -1):
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
                 capitalised = words[i][:1].isupper()
-                # A name that starts inside a person's name is someone else's ("Saadi Gaddafi" is
-                # not Muammar Gaddafi): person entries need the whole name or its start.
-                inside_name = tokens[i].ent_iob_ == "I" and tokens[i].ent_type_ == "PERSON"
-                valid = [
-                    e
-                    for e in entries
-                    if e.valid_on(date) and (capitalised or not e.proper) and not (inside_name and e.person)
-                ]
+                valid = [e for e in entries if e.valid_on(date) and (capitalised or not e.proper)]
+                if any(e.person for e in valid) and self._inside_name(tokens[i]):
+                    # A name that starts inside a person's name is someone else's ("Saadi
+                    # Gaddafi" is not Muammar Gaddafi): person entries need the whole name.
+                    valid = [e for e in valid if not e.person]
                 if len({e.country for e in valid if e.kind == ORG}) > 1:
                     # A name two dictionary entries of different countries share is no evidence.
                     valid = [e for e in valid if e.kind != ORG]
@@ -150,6 +147,27 @@ class Lexicon:
                 i += hit.end - hit.start
         return out
 
+    def _inside_name(self, token: Token) -> bool:
+        """Whether ``token`` continues a person's name: inside a PERSON entity, or after a given
+        name the tagger left out of it ("Saadi" in "Saadi Gaddafi")."""
+        if token.ent_iob_ == "I" and token.ent_type_ == "PERSON":
+            return True
+        return token.i > 0 and self.is_given_name(token.doc[token.i - 1], token)
+
+    def is_given_name(self, prev: Token, name: Token) -> bool:
+        """Whether ``prev``, just before ``name``, is more of the same person's name: a capitalised
+        name word bound to it that is no title, honorific or dictionary word ("President",
+        "Colonel", "U.S." are not)."""
+        return (
+            prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and prev.head.i >= name.i
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and prev.lower_ not in _honorifics()
+            and not self.lookup((prev.text,), prev.lemma_)
+        )
+
     def _hyphenated_affiliation(self, token: Token, date: str | None) -> Match | None:
         """ "pro-Iranian", "Iran-backed" as one token: the country is an affiliation."""
         head, sep, tail = token.text.partition("-")
@@ -163,6 +181,12 @@ class Lexicon:
             return None
         entries = [e for e in self.lookup((name,)) if e.valid_on(date) and e.kind != ROLE]
         return Match(token.i, token.i + 1, entries[0], True) if entries else None
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Words before a name that are not part of it ("Mr", "Colonel"), from ``speech_cues.yml``."""
+    return frozenset(str(w).lower().rstrip(".") for w in load_yaml("speech_cues.yml")["honorifics"])
 
 
 def _lemma(token: Token) -> str:

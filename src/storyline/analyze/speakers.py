@@ -52,6 +52,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -141,8 +142,13 @@ class SpeakerResolver:
             known = self.by_surname.get(surname)
             if known is None or len(name.split()) > len(known.split()):
                 self.by_surname[surname] = name
-        for ent, surname, _name in names:
+        for ent, surname, name in names:
             key = self.by_surname[surname]
+            if len(name.split()) > 1 and name.split()[0].lower() != key.split()[0].lower():
+                # "Saadi Gaddafi" beside "Muammar Gaddafi", "Bill Clinton" beside "Hillary
+                # Clinton": another given name is another person, who keeps a profile of their own
+                # (the bare surname still goes to the fullest name).
+                key = name
             profile = self.profiles.setdefault(key, Profile(name=key, kind="person"))
             self._learn(profile, ent.root)
             if ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS):
@@ -201,6 +207,8 @@ class SpeakerResolver:
             toks.pop(0)
         while toks and not toks[-1].text[:1].isalpha():
             toks.pop()
+        if len(toks) > 1 and toks[0].is_sent_start and toks[0].lower_ in _verb_forms(self.lex.verbs):
+            toks = toks[1:]  # "Said Okafor: …": the inverted speech verb the NER took into the name
         return toks
 
     def _headline_verb(self, tok: Tok) -> bool:
@@ -361,6 +369,11 @@ class SpeakerResolver:
             return Profile(name=head.text, kind="person")
         key = self.by_surname.get(low) if head.pos_ == "PROPN" or head.ent_type_ else None
         if key is not None:
+            ent = self._ent_of.get(head.i)
+            toks = self._name_tokens(ent) if ent is not None and ent.label_ in NAME_LABELS else []
+            full = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if len(toks) > 1 else ""
+            if full in self.profiles:
+                key = full  # "Hillary Clinton" beside "Bill Clinton": the full name's own profile
             profile = self.profiles[key]
             self._learn(profile, head)
             return profile
@@ -605,3 +618,16 @@ def owner_of(noun: Tok) -> Tok | None:
         # "Mackler issued a statement saying …": whoever issued, released or posted it.
         return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
     return None
+
+
+#: Past forms of speech verbs that are not lemma + "ed".
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke"}
+
+
+@cache
+def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """The written forms of speech verbs ("say" → say, says, said; "add" → adds, added)."""
+    forms: set[str] = set()
+    for v in lemmas:
+        forms |= {v, f"{v}s", f"{v}es", f"{v}d" if v.endswith("e") else f"{v}ed", _IRREGULAR_PAST.get(v, v)}
+    return frozenset(forms)

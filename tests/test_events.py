@@ -779,3 +779,11 @@ def test_releasing_things_frees_no_one_and_signing_in_signs_nothing() -> None:
     freed = [e for e in code("The rebels freed 20 hostages on Monday.") if e.type == "RETREAT"]
     assert freed and freed[0].target is not None
     assert not code("She would sign into her account to read the news.")
+
+
+def test_a_dated_definite_event_is_another_event_not_a_remention() -> None:
+    text = "Rebels attacked the town on Monday. The attack on the embassy in 1998 killed 213 people."
+    attacks = [e for e in happened(code(text, published="2024-05-10")) if e.type == "ASSAULT"]
+    assert len(attacks) == 2 and attacks[1].fatalities == 213
+    text = "Rebels attacked the town on Monday. The attack killed 12 people."
+    assert len([e for e in happened(code(text, published="2024-05-10")) if e.type == "ASSAULT"]) == 1

@@ -164,7 +164,19 @@ def is_anaphoric(trig: Trigger, history: dict[str, list[Event]]) -> bool:
     tok = trig.token
     if tok.pos_ != "NOUN" or not history.get(tok.lemma_.lower()):
         return False
+    if _dated(tok):
+        return False  # "the attack on the embassy in 1998", "the 1998 attack": another one, dated
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in tok.children)
+
+
+def _dated(noun: Token) -> bool:
+    """Whether the noun's own phrase (modifiers and prepositional phrases) names a date."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod") and c.ent_type_ == "DATE":
+            return True
+        if c.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in c.subtree):
+            return True
+    return False
 
 
 class TriggerReader:

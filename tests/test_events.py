@@ -787,3 +787,11 @@ def test_a_dated_definite_event_is_another_event_not_a_remention() -> None:
     assert len(attacks) == 2 and attacks[1].fatalities == 213
     text = "Rebels attacked the town on Monday. The attack killed 12 people."
     assert len([e for e in happened(code(text, published="2024-05-10")) if e.type == "ASSAULT"]) == 1
+
+
+def test_a_capital_naming_where_a_thing_is_is_no_government() -> None:
+    attack = [e for e in happened(code("Taliban fighters attacked the Kabul airport.")) if e.type == "ASSAULT"]
+    assert attack and attack[0].target is not None and attack[0].target.code == "AFG"  # not "AFG GOV"
+    assert attack[0].location is not None and attack[0].location.name == "Kabul"
+    accuse = [e for e in happened(code("Washington officials accused Moscow of meddling.")) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.code == "USA GOV"

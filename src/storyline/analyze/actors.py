@@ -266,6 +266,12 @@ def code_matches(
     """The actor a phrase's dictionary matches make (see the module docstring for the rules)."""
     if not matches:
         return None
+    doc = tokens[0].doc if len(tokens) else None
+    if doc is not None and doc.has_annotation("DEP"):
+        # "the Brussels airport", "a Kabul hotel": a capital naming where a thing is, not its government.
+        matches = [m for m in matches if not (m.entry.kind == CAPITAL and modifies_a_thing(lexicon, doc[m.end - 1]))]
+        if not matches:
+            return None
     country_match = next((m for m in matches if m.entry.country and not m.affiliation), None)
     affiliation = next((m for m in matches if m.affiliation), None)
     head = _head_index(tokens)
@@ -361,6 +367,18 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def modifies_a_thing(lexicon: Lexicon, tok: Token, kept: frozenset[str] = frozenset()) -> bool:
+    """ "the Libyan crisis", "Libyan assets", "the Brussels airport": a country word or capital
+    modifying a noun that is neither a person nor a group (nor one of ``kept``, such as place nouns:
+    "the Iraqi city of Basra") names what the phrase is about or where it is, not an actor."""
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod") or head.pos_ != "NOUN" or head.i == tok.i:
+        return False
+    if head.lemma_.lower() in kept:
+        return False
+    return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
 
 
 def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...]) -> bool:

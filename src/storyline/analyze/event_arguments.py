@@ -31,8 +31,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, Lexicon, is_ethnic
-from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_span
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, is_ethnic
+from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
     BOUNDARY_NOUNS,
@@ -283,18 +283,6 @@ def _dateline_place(head: str) -> str | None:
     return None
 
 
-def _modifies_a_thing(lexicon: Lexicon, tok: Token) -> bool:
-    """ "the Libyan crisis", "Libyan assets": a demonym modifying a noun that is neither a person,
-    a group nor a place names what the story is about, not where it is set ("Libyan officials",
-    "the Iraqi city of Basra" do place it)."""
-    head = tok.head
-    if tok.dep_ not in ("amod", "compound", "nmod") or head.pos_ != "NOUN" or head.i == tok.i:
-        return False
-    if head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS or head.lemma_.lower() in QUANTITY_NOUNS:
-        return False
-    return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
-
-
 def is_state(actor: Actor) -> bool:
     """A country itself or one of its state sectors ("IRN", "IRN GOV", "IRN MIL")."""
     parts = (actor.code or "").split()
@@ -311,7 +299,10 @@ def sentence_countries(doc: Doc, sent: Span | Sequence[Token]) -> frozenset[str]
         for m in lexicon.match(sent, doc._.published)
         if m.entry.country
         and not m.affiliation
-        and not (m.entry.kind == DEMONYM and _modifies_a_thing(lexicon, doc[m.end - 1]))
+        and not (
+            m.entry.kind == DEMONYM
+            and modifies_a_thing(lexicon, doc[m.end - 1], PLACE_NOUNS | BOUNDARY_NOUNS | QUANTITY_NOUNS)
+        )
         and m.entry.kind != "role"
         and m.entry.sector != "JRN"  # "…, Reuters reported": the news agency is no place of the story
         and len(m.entry.country) == 3
@@ -485,6 +476,8 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         preps = ("of", *PLACE_PREPS) if place_noun else tuple(PLACE_PREPS)
         # "the capital Kabul": a place noun's apposition names it.
         named = [c for c in tok.children if c.dep_ == "appos"] if place_noun else []
+        # "the Brussels airport", "a Kabul hotel": a place name modifying the noun says where it is.
+        named += [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
         if tok.lemma_.lower() == "capital" and not named:
             capital = _capital_of_modifier(doc, tok)
             if capital is not None:
@@ -934,4 +927,10 @@ class ArgumentReader:
                             place = geocode(doc, obj)
                             if place is not None:
                                 return place
+            named_by_place = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
+            if head.pos_ == "NOUN" and named_by_place:
+                # "attacked the Kabul airport": the thing attacked is in the place that names it.
+                place = geocode(doc, head)
+                if place is not None:
+                    return place
         return None

@@ -42,6 +42,8 @@ class DatelineSplitter:
         return doc
 
 
+#: A run of white space with at least one line break in it.
+_LINE_GAP = re.compile(r"[^\S\n]*\n\s*")
 #: Hard-wrapped text has no line longer than this and at least ``WRAPPED_LINES`` lines near it.
 WRAP_WIDTH = 100
 WRAPPED_LINES = 3
@@ -58,14 +60,17 @@ def mark_line_starts(doc: Doc) -> None:
     start, unless it goes on in lower case."""
     text = doc.text
     breaks_needed = 2 if hard_wrapped(text) else 1
-    previous_end = -1  # end of the last token that is not whitespace
-    for token in doc:
-        if token.is_space:
+    # Each run of white space holding a line break, between two words; only the word after it is
+    # looked at (the document's tokens are not walked one by one).
+    for gap in _LINE_GAP.finditer(text):
+        if gap.start() == 0 or gap.end() >= len(text) or gap.group().count("\n") < breaks_needed:
             continue
-        if (previous_end >= 0 and not token.text[:1].islower()
-                and text.count("\n", previous_end, token.idx) >= breaks_needed):
+        span = doc.char_span(gap.end(), gap.end() + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[0]
+        if token.idx == gap.end() and not token.is_space and not token.text[:1].islower():
             token.is_sent_start = True
-        previous_end = token.idx + len(token.text)
 
 
 def dateline_end(head: str) -> int:

@@ -261,10 +261,16 @@ def dateline_country(doc: Doc) -> str | None:
     country = _dateline_place(text[:end])
     if country is None:
         return None
+    # The countries the story names, read off the entity mentions the actors component resolved
+    # (not a second pass of the dictionary over every word).
     counts = Counter(
-        m.entry.country
-        for m in lexicon_of(doc).match(doc[:], doc._.published)
-        if m.entry.country and m.entry.kind != ROLE and m.entry.sector != "JRN" and not m.affiliation
+        code.split()[0]
+        for mention in doc._.entities or []
+        if mention.actor is not None
+        and (code := mention.actor.code)
+        and len(code.split()[0]) == 3
+        and code.split()[0].isupper()
+        and not code.endswith("JRN")
     )
     return country if counts.get(country, 0) + 1 >= max(counts.values(), default=0) else None
 

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, is_ethnic
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, is_ethnic
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (

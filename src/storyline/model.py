@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 SCHEMA = "storyline.analysis/1"
@@ -268,12 +269,12 @@ class Analysis:
         return {
             "schema": SCHEMA,
             "document": self.document.header(),
-            "times": [dataclasses.asdict(t) for t in self.times],
-            "entities": [dataclasses.asdict(e) for e in self.entities],
-            "quotes": [dataclasses.asdict(q) for q in self.quotes],
-            "events": [dataclasses.asdict(e) for e in self.events],
-            "conflicts": [dataclasses.asdict(c) for c in self.conflicts],
-            "claims": [dataclasses.asdict(c) for c in self.claims],
+            "times": [_plain(t) for t in self.times],
+            "entities": [_plain(e) for e in self.entities],
+            "quotes": [_plain(q) for q in self.quotes],
+            "events": [_plain(e) for e in self.events],
+            "conflicts": [_plain(c) for c in self.conflicts],
+            "claims": [_plain(c) for c in self.claims],
         }
 
     @classmethod
@@ -310,3 +311,22 @@ def _event(d: dict[str, Any]) -> Event:
     loc = d.get("location")
     return Event(**{**d, "source": _actor(d.get("source")), "target": _actor(d.get("target")),
                     "location": Location(**loc) if loc else None})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for the model's records, without its generic deep copy: the records
+    hold only strings, numbers, lists and other records."""
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

@@ -15,7 +15,6 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
 SCHEMA = "storyline.analysis/1"
@@ -313,9 +312,14 @@ def _event(d: dict[str, Any]) -> Event:
                     "location": Location(**loc) if loc else None})
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _plain(value: Any) -> Any:

@@ -240,3 +240,14 @@ def test_a_title_in_the_text_beats_a_persons_dictionary_sector(
 ) -> None:
     assert code(blank, phrase, published="2010-06-01") == expected
 
+
+
+@pytest.mark.model
+def test_place_words_inside_a_persons_name_are_the_name() -> None:
+    codes = _entity_codes("Lisa O. Monaco, the homeland security adviser, spoke to reporters.")
+    assert all(code != "MCO" for code in codes.values())
+
+
+def test_undated_text_takes_a_persons_latest_office(blank: spacy.language.Language) -> None:
+    assert code(blank, "Benjamin Netanyahu") == "ISR GOV"  # not his years in opposition
+    assert code(blank, "Benjamin Netanyahu", published="1994-05-01") == "ISR OPP"

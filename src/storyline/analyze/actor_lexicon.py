@@ -123,10 +123,18 @@ class Lexicon:
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
                 capitalised = words[i][:1].isupper()
                 valid = [e for e in entries if e.valid_on(date) and (capitalised or not e.proper)]
+                if valid and _in_multiword_name(tokens[i], tokens[i + size - 1]):
+                    # "Lisa O. Monaco", "Kevin Israel": a place inside a person's name is the name.
+                    valid = [e for e in valid if e.kind not in PLACE_KINDS]
                 if any(e.person for e in valid) and self._inside_name(tokens[i]):
                     # A name that starts inside a person's name is someone else's ("Saadi
                     # Gaddafi" is not Muammar Gaddafi): person entries need the whole name.
                     valid = [e for e in valid if not e.person]
+                if date is None and sum(e.person for e in valid) > 1:
+                    # Undated text: of one person's terms, the latest office is the one the news
+                    # most likely means ("Netanyahu" the prime minister, not the opposition leader).
+                    terms = iter(sorted((e for e in valid if e.person), key=lambda e: e.valid_from or "", reverse=True))
+                    valid = [next(terms) if e.person else e for e in valid]
                 if len({e.country for e in valid if e.kind == ORG}) > 1:
                     # A name two dictionary entries of different countries share is no evidence.
                     valid = [e for e in valid if e.kind != ORG]
@@ -181,6 +189,17 @@ class Lexicon:
             return None
         entries = [e for e in self.lookup((name,)) if e.valid_on(date) and e.kind != ROLE]
         return Match(token.i, token.i + 1, entries[0], True) if entries else None
+
+
+#: Kinds of place names that inside a person's name are part of it ("Lisa O. Monaco"); a demonym
+#: is not ("Bosnian Serbs", which the tagger may read as a person).
+PLACE_KINDS = frozenset({COUNTRY, CAPITAL, REGION})
+
+
+
+def _in_multiword_name(first: Token, last: Token) -> bool:
+    """Whether the words ``first``..``last`` lie inside a PERSON entity after its first word."""
+    return first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and last.ent_type_ == "PERSON"
 
 
 @cache

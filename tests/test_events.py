@@ -795,3 +795,16 @@ def test_a_capital_naming_where_a_thing_is_is_no_government() -> None:
     assert attack[0].location is not None and attack[0].location.name == "Kabul"
     accuse = [e for e in happened(code("Washington officials accused Moscow of meddling.")) if e.type == "ACCUSE"]
     assert accuse and accuse[0].source is not None and accuse[0].source.code == "USA GOV"
+
+
+def test_ethnic_groups_and_insurgents_placed_by_the_state_they_fight_or_the_place() -> None:
+    march = [e for e in happened(code("Thousands of Kurds marched in Diyarbakir on Sunday.")) if e.type == "PROTEST"]
+    assert march and march[0].source is not None and march[0].source.code == "TUR CVL"
+    attack = [e for e in happened(code("Kurdish rebels attacked a Turkish army post.")) if e.type == "ASSAULT"]
+    assert attack and attack[0].source is not None and attack[0].source.code == "TUR REB"
+
+
+def test_a_town_named_in_several_countries_is_the_one_of_the_country_the_sentence_names() -> None:
+    text = "Guerrillas of the Farabundo Marti National Liberation Front ambushed an army patrol in San Vicente."
+    ambush = [e for e in happened(code(text, published="1989-03-01")) if e.type == "ASSAULT"]
+    assert ambush and ambush[0].target is not None and ambush[0].target.code == "SLV MIL"

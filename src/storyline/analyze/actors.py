@@ -243,7 +243,14 @@ def _city_country(tokens: Span) -> str | None:
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
             name = doc[i:j].text
-            place = gazetteer().lookup(name[4:] if name.lower().startswith("the ") else name)
+            name = name[4:] if name.lower().startswith("the ") else name
+            gaz = gazetteer()
+            place = gaz.lookup(name)
+            if place is not None and name.lower() in gaz.homonyms:
+                # "an army patrol in San Vicente" beside the FMLN: the town of the country named
+                named = {m.entry.country for m in lexicon_of(doc).match(tokens.sent, doc._.published)
+                         if m.entry.country and (m.end <= i or m.start >= j)}
+                place = gaz.lookup_near(name, named)
             if place is not None and place.country:
                 return place.country
             i = j

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, is_ethnic
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ORG, is_ethnic
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
@@ -223,6 +223,11 @@ def situate(
         # Rebels and the opposition act against their own state: "rebels in the Ivory Coast
         # dismissed an appeal from President Gbagbo".
         country = country_of_sector(others, INSURGENT_SECTORS)
+    if country is None and parts[0] in INSURGENT_SECTORS:
+        # …and so, seen from their side: "Kurdish rebels attacked a Turkish army post".
+        country = country_of_sector(others, STATE_SECTORS | POLICE_SECTORS)
+        if country in INTERNATIONAL_CODES:
+            country = None
     if country is None and parts[0] in STATE_SECTORS | POLICE_SECTORS:
         states = {(o.code or "").split()[0] for o in others if has_country(o) and is_state(o)}
         remaining = sentence_countries - states
@@ -543,7 +548,7 @@ def named_countries(doc: Doc, ent: Span) -> set[str]:
     return {
         m.entry.country
         for m in lexicon_of(doc).match(ent.sent, doc._.published)
-        if m.entry.kind in (COUNTRY, DEMONYM) and m.entry.country and (m.end <= ent.start or m.start >= ent.end)
+        if m.entry.kind in (COUNTRY, DEMONYM, ORG) and m.entry.country and (m.end <= ent.start or m.start >= ent.end)
     }
 
 

@@ -16,6 +16,8 @@ import pytest
 # so every run exercises the build and nothing outlives it. Worker processes inherit the variable.
 _CACHE = tempfile.mkdtemp(prefix="storyline-test-cache-")
 os.environ["STORYLINE_CACHE_DIR"] = _CACHE
+# Components that survive one sentence's failure (events, claims) raise it instead in the tests.
+os.environ["STORYLINE_STRICT"] = "1"
 atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -808,3 +808,11 @@ def test_a_town_named_in_several_countries_is_the_one_of_the_country_the_sentenc
     text = "Guerrillas of the Farabundo Marti National Liberation Front ambushed an army patrol in San Vicente."
     ambush = [e for e in happened(code(text, published="1989-03-01")) if e.type == "ASSAULT"]
     assert ambush and ambush[0].target is not None and ambush[0].target.code == "SLV MIL"
+
+
+def test_what_a_mover_moves_is_its_own_and_amounts_given_in_aid() -> None:
+    pullout = [e for e in code("Syria withdrew its troops from Lebanon.") if e.type == "RETREAT"]
+    assert pullout and pullout[0].target is not None and pullout[0].target.code == "LBN"
+    aid = [e for e in code("The EU gave 20 million euros in humanitarian assistance to Sudan.") if e.type == "AID"]
+    assert aid and aid[0].source is not None and aid[0].source.code == "EUR IGO"
+    assert aid[0].target is not None and aid[0].target.code == "SDN"

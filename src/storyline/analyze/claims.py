@@ -28,6 +28,7 @@ The vocabularies are data: ``claim_predicates.tsv`` (predicate classes) and ``co
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -245,6 +246,8 @@ def _resolve(doc: Doc, tokens: Span) -> tuple[str, str | None] | None:
 
         actor = resolve_actor(doc, tokens.start_char, tokens.end_char)
     except Exception:
+        if os.environ.get("STORYLINE_STRICT"):
+            raise
         return None
     if actor is None:
         return None
@@ -326,13 +329,19 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
     """The frames of one statement: one per main clause, plus a meta frame for bare judgements
     ("It's just not true") and revisions ("It was not as accurate as it could have been")."""
     content = span.text
+    if is_question(content):
+        # "Why wouldn't you want to raise it?": a question asserts nothing and denies nothing.
+        return []
     reporting_deny = _reporting_verb(span, quote, lex.denial_lemmas)
     if reporting_deny and _only_judges(span, quote, lex):
         reporting_deny = False
     heads = _clause_heads(span, lex)
     frames: list[Claim] = []
     correction = has_phrase(content, lex.correction_content, lambda: lemma_text(span))
-    denial = has_phrase(content, lex.denial_content) or _calls_statements_false(span, lex)
+    denial = has_phrase(content, lex.denial_content)
+    if denial and not _judges_what_was_said(span, denial, lex):
+        denial = None
+    denial = denial or _calls_statements_false(span, lex)
     if denial and has_phrase(content, lex.denial_generic):
         denial = None
     if correction or denial:
@@ -404,8 +413,52 @@ def _meta_claim(span: Span, quote: Quote, stance: str, lex: Lexicon) -> Claim:
                  speaker_key=speaker_key(quote), said_on=quote.said_on, terms=_terms(span))
 
 
+#: Subjects that refer back to something said or done rather than to a person: "has denied it happened".
+_EVENT_ANAPHORS = frozenset({"it", "that", "this", "which", "what", "so"})
+
+
 def _is_anaphoric(frame: Claim) -> bool:
-    return frame.subject_key is None and frame.object_key is None and frame.quantity is None
+    """Whether a denied clause has no proposition of its own, only one known from context: "denied it
+    happened", "denied he did it" (``do`` stands for an act named before). A clause about a person that
+    says what they did or would do ("denied that he would seriously consider it") states its own
+    proposition, about that person: it is not a bare denial of whatever was said last."""
+    if frame.subject_key is not None or frame.object_key is not None or frame.quantity is not None:
+        return False
+    subject = (frame.subject or "").lower()
+    return not subject or subject in _EVENT_ANAPHORS or frame.predicate == "do"
+
+
+def is_question(text: str) -> bool:
+    """Whether a statement is a question (it ends with a question mark, closing quotes and brackets
+    aside): a question asks, it neither asserts nor denies."""
+    return normalise_quotes(text).rstrip(" \n\"')]").endswith("?")
+
+
+#: Verbs whose subject a bare denial phrase judges ("that is not true", "it never happened").
+_JUDGED_BY_PHRASE = frozenset({"be", "happen", "occur", "take"})
+
+
+def _judges_what_was_said(span: Span, phrase: str, lex: Lexicon) -> bool:
+    """Whether a denial phrase found in a statement ("not true", "never happened") judges something said
+    before: its subject is a pronoun that refers back ("that's not true", "it never happened"), a
+    statement noun ("the story is false"), a clause ("what he said is not true"), or absent. With a
+    subject of its own ("The presumed adjustment never happened") the phrase states a fact about that
+    subject, which is compared as a frame, not taken as the denial of someone else's words."""
+    low = normalise_quotes(span.text).lower()
+    at = low.find(phrase)
+    if at < 0:
+        return True
+    char = span.start_char + at
+    tokens = [t for t in span if char <= t.idx < char + len(phrase)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")] or [t.head for t in tokens if t.head.pos_ in (
+        "VERB", "AUX")]
+    verb = next((v for v in verbs if verb_lemma(v) in _JUDGED_BY_PHRASE), None)
+    if verb is None:
+        return True
+    subj = _child(verb, {"nsubj", "nsubjpass"})
+    if subj is None:
+        return True
+    return subj.pos_ == "PRON" or subj.lower_ in _ANAPHORS or subj.lemma_.lower() in lex.statement_nouns
 
 
 def speaker_key(quote: Quote) -> str | None:
@@ -496,6 +549,8 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         # A statement that is a to-infinitive ("advised her to use a private account", "urged them to
         # leave") reports advice, a request or a plan: an action presented as possible, not as done.
         modality = "to"
+    if modality is None and _unasserted_complement(verb, span, lex):
+        modality = "unasserted"
     clause = _clause_tokens(verb, span)
     clause_text = " ".join(t.text for t in clause)
     status = has_phrase(clause_text, lex.status)
@@ -554,6 +609,24 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         speaker=quote.speaker.name if quote.speaker else None, speaker_key=speaker_key(quote),
         said_on=quote.said_on, terms=_terms(clause),
     )
+
+
+def _unasserted_complement(verb: Token, span: Span, lex: Lexicon) -> bool:
+    """Whether a clause is the complement of a verb of saying or thinking that is itself negated or
+    modal, inside the statement: "I'm not going to tell you Trump didn't do good things", "I never said
+    he lied", "I don't think he lied", "I won't claim she knew". Such a clause is not asserted (nor is its
+    negation), so it is not a fact to compare."""
+    if verb.dep_ != "ccomp" or verb.head not in span:
+        return False
+    chain = [verb.head]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head in span and chain[-1].head not in chain:
+        chain.append(chain[-1].head)  # "not going to tell you": the negation sits on "going"
+    gov = verb_lemma(chain[0])
+    if lex.kind_of(gov) not in ("speech", "opinion") and lex.class_of(gov) != "inform":
+        return False
+    modal = lex.modal_aux | lex.future
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") or (c.dep_ == "aux" and verb_lemma(c) in modal)
+               for g in chain for c in g.children)
 
 
 def _accused_act(verb: Token, span: Span, lex: Lexicon) -> Token | None:

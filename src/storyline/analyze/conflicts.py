@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
 from storyline.analyze.claims import (
@@ -56,6 +56,7 @@ from storyline.analyze.claims import (
     extract_claims,
     has_phrase,
     is_named,
+    is_question,
     keys_match,
     lemma_text,
     lexical_overlap,
@@ -219,6 +220,11 @@ def _pronoun_object_of_named_doer(a: Claim, b: Claim) -> bool:
     return pronoun and is_named(a.subject_key) and keys_match(a.subject_key, b.subject_key)
 
 
+#: Object pronouns that stand for things or acts ("Trump did it too"): not a person who may be the one
+#: the other side names; "did it" may stand for any act, so it never stands in for a named object.
+_THING_PRONOUNS = frozenset(("it", "this", "that", "these", "those", "so", "which", "what"))
+
+
 #: Pronouns that quantify rather than refer ("had anything to do with", "said nothing"): not an unknown
 #: participant standing for someone, so they never stand in for a named object.
 _QUANTIFYING = frozenset(("anything", "something", "nothing", "everything", "anyone", "someone", "everyone",
@@ -227,7 +233,8 @@ _QUANTIFYING = frozenset(("anything", "something", "nothing", "everything", "any
 
 
 def _referential(phrase: str) -> bool:
-    return phrase.strip().lower() not in _QUANTIFYING
+    low = phrase.strip().lower()
+    return low not in _QUANTIFYING and low not in _THING_PRONOUNS
 
 
 def responsible_party(c: Claim, lex: Lexicon) -> str | None:
@@ -332,7 +339,8 @@ _IRREGULAR = {"tell": "told", "send": "sent", "give": "given", "make": "made", "
               "hold": "held", "keep": "kept", "find": "found", "shoot": "shot", "lead": "led", "run": "run",
               "put": "put", "set": "set", "let": "let", "cut": "cut", "beat": "beaten", "hear": "heard",
               "speak": "spoken", "break": "broken", "throw": "thrown", "bite": "bitten", "feel": "felt",
-              "seek": "sought", "teach": "taught", "get": "got", "begin": "begun", "fall": "fallen", "have": "had"}
+              "seek": "sought", "teach": "taught", "get": "got", "begin": "begun", "fall": "fallen", "have": "had",
+              "mean": "meant", "spend": "spent", "build": "built", "lend": "lent"}
 
 
 def past_tense(lemma: str) -> str:
@@ -424,7 +432,8 @@ def _find_in_document(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim]
     denials = [c for c in claims if c.kind == "meta" and c.stance == "deny"]
     denying = {c.quote for c in denials} | {c.quote for c in claims if c.stance == "deny"}
     for quote in quotes:
-        if quote.id not in denying and _denied_in_reporting(doc, quote, quotes, lex):
+        if quote.id not in denying and not is_question(quote.content) and _denied_in_reporting(
+                doc, quote, quotes, lex):
             denials.append(Claim(id="", quote=quote.id, start=quote.start, end=quote.end, text=quote.content,
                                  predicate="deny", pclass="deny", kind="meta", stance="deny",
                                  speaker_key=speaker_key(quote), said_on=quote.said_on))
@@ -607,6 +616,10 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
             break
         if _nested(q, quote):
             continue  # nested in the denial itself
+        if any(_inside(q, o) and speaker_key(o) != denier for o in quotes):
+            # "accused Trump University of … customers who were told they would learn …": what the
+            # inner statement says is reported by the outer one, whose claim is what a denial answers.
+            continue
         asserting = [c for c in claims if c.quote == q.id and c.stance != "deny"]
         if denier is not None and speaker_key(q) == denier:
             if asserting:
@@ -691,6 +704,12 @@ def _names_in(doc: Doc, text: str) -> set[str]:
 _SENTENCE_WORDS = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "our",
                              "this", "that", "these", "those", "but", "and", "in", "on", "at", "if", "when", "as",
                              "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"))
+
+
+def _inside(q: Quote, outer: Quote) -> bool:
+    """Whether ``q`` lies within the words of another, longer statement ``outer``."""
+    return q.id != outer.id and outer.start <= q.start and q.end <= outer.end and (
+        outer.end - outer.start > q.end - q.start)
 
 
 def _nested(q: Quote, other: Quote) -> bool:
@@ -797,10 +816,16 @@ def _revision_cue(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon)
     span = quote_span(doc, quote)
     inside = has_phrase(quote.content, lex.correction_content, lambda: lemma_text(span) if span is not None else "")
     if inside:
+        if span is not None and _revised_by_other(doc, span, inside, names, outside_only=True):
+            return None  # "Biden “kind of misspoke”," said a critic: the critic revises nothing of theirs
         return inside, names
     own_sentence = _context(doc, quote, back=0, others=quotes)
     cue = has_phrase(own_sentence, lex.correction_context, lambda: _context_lemmas(doc, quote, 0, quotes))
     if cue is not None:
+        sents = _sentence_index(doc)
+        sent = sents[_sent_no(sents, quote.start)]
+        if _cue_of_another(sent, cue, quote, quotes) or _revised_by_other(doc, sent, cue, names):
+            return None
         return cue, names
     context = _context(doc, quote, back=1, others=quotes)
     cue = has_phrase(context, lex.correction_context, lambda: _context_lemmas(doc, quote, 1, quotes))
@@ -819,6 +844,57 @@ def _revision_cue(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon)
     if any(re.search(rf"\b{re.escape(n)}\b", low) for n in names):
         return cue, names | before
     return None
+
+
+def _cue_tokens(span: Span, phrase: str) -> list[Token]:
+    """The tokens of ``span`` where a cue phrase's first word stands, as written or as its lemma."""
+    first = phrase.split()[0]
+    return [t for t in span if t.lower_ == first or t.lemma_.lower() == first]
+
+
+def _cue_of_another(sent: Span, phrase: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
+    """Whether the revision cue in a statement's sentence is the reporting verb of another statement
+    ("“…,” the governor said, before clarifying that …": the clarification is the second statement,
+    not the first), so that it marks that one as the revision."""
+    own = (quote.cue.start, quote.cue.end) if quote.cue is not None else None
+    tokens = _cue_tokens(sent, phrase)
+    if not tokens:
+        return False
+    for tok in tokens:
+        if own is not None and own[0] <= tok.idx < own[1]:
+            return False
+        if not any(q.cue is not None and q.id != quote.id and q.cue.start <= tok.idx < q.cue.end for q in quotes):
+            return False
+    return True
+
+
+def _subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, looked for up a chain of coordinated or complement verbs ("Trump made — and
+    later walked back —": the subject of "walked" is that of "made")."""
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _revised_by_other(doc: Doc, span: Span, phrase: str, names: set[str], outside_only: bool = False) -> bool:
+    """Whether the revision cue's verb has a named subject who is not among those whose words the
+    statement can revise: "comments Trump made — and later walked back" in a sentence reporting
+    Clinton; "Ramos corrected the candidate" in one reporting the candidate; "Biden “kind of misspoke”"
+    said by a critic (``outside_only``: a subject outside the statement's own words, those inside being
+    among the names already)."""
+    for tok in _cue_tokens(span, phrase):
+        subj = _subject_of(tok)
+        if subj is None or subj.pos_ != "PROPN" or (outside_only and subj in span):
+            continue
+        words = {t.lower_.removesuffix("'s").removesuffix("’s") for t in subj.subtree if t.pos_ == "PROPN"}
+        if words and not words & names:
+            return True
+    return False
 
 
 def context_span(doc: Doc, quote: Quote) -> Span:

@@ -36,6 +36,7 @@ from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing,
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
     BOUNDARY_NOUNS,
+    OBJECT_DEPS,
     PART_NOUNS,
     PLACE_PREPS,
     VERB_TARGET_PREPS,
@@ -60,6 +61,8 @@ _WORDS = load_yaml("event_words.yml")  # documented in the file
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
 #: Nouns of moving away whose "of" phrase is who moves ("the withdrawal of Iraqi forces").
 MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
+#: Verbs of moving one's own forces or people: their object is what is moved, not the other party.
+MOVER_VERBS = frozenset(_WORDS["mover_verbs"])
 #: Conjunctions of a condition ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
 
@@ -566,6 +569,12 @@ class ArgumentReader:
         target_toks: list[Token] = []
         if tok.pos_ == "VERB":
             source_toks, target_toks = verb_arguments(tok)
+            if tok.lemma_.lower() in MOVER_VERBS:
+                # "withdrew its troops from Badme", "deployed troops along its border with Somalia":
+                # what is moved is the mover's own; the other party is where it goes or leaves.
+                target_toks = prep_objects(tok, ("from", "into", "to", "toward", "towards")) + [
+                    t for t in target_toks if t.dep_ not in OBJECT_DEPS
+                ] + [g for c in tok.children if c.dep_ in OBJECT_DEPS for g in prep_objects(c, ("from", "to"))]
         else:
             source_toks, target_toks = noun_arguments(tok, trig)
             receiver = (

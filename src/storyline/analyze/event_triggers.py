@@ -293,6 +293,17 @@ class TriggerReader:
             return
         if (
             noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.pos_ == "VERB"
+            and self.is_light(noun.head.head)
+            and any(c.dep_ in OBJECT_DEPS and (c.like_num or c.ent_type_ == "MONEY") for c in noun.head.head.children)
+        ):
+            # "will provide 50 million dollars in emergency aid": an amount given in the act.
+            trig.governor = noun.head.head
+            trig.anchors.append(trig.governor)
+            return
+        if (
+            noun.dep_ == "pobj"
             and noun.head.head.pos_ == "VERB"
             and noun.head.lower_ == particle_of(self.lexicon, noun.head.head)
         ):

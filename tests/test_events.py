@@ -816,3 +816,11 @@ def test_what_a_mover_moves_is_its_own_and_amounts_given_in_aid() -> None:
     aid = [e for e in code("The EU gave 20 million euros in humanitarian assistance to Sudan.") if e.type == "AID"]
     assert aid and aid[0].source is not None and aid[0].source.code == "EUR IGO"
     assert aid[0].target is not None and aid[0].target.code == "SDN"
+
+
+def test_a_capital_named_like_a_city_of_the_country_the_sentence_names_is_that_city() -> None:
+    text = "Syrian officers ended mediation between rival militias in Tripoli, the north Lebanese port."
+    mediation = [e for e in code(text) if e.type in ("SANCTION", "CONSULT")]
+    assert mediation and all(e.target is None or e.target.code == "LBN REB" for e in mediation)
+    attack = [e for e in happened(code("Rebels in Tripoli attacked the Libyan army.")) if e.type == "ASSAULT"]
+    assert attack and attack[0].source is not None and attack[0].source.code == "LBY REB"

@@ -372,6 +372,10 @@ def code_matches(
         if group is not None:
             sector, sector_match = group.entry.sector, group
     country = country_match.entry.country if country_match else None
+    if country_match is not None and country_match.entry.kind == CAPITAL:
+        # "rival militias in Tripoli" beside "the north Lebanese port": the city of that name in
+        # the country the sentence names, not the capital.
+        country = _homonym_country(lexicon, tokens, country_match) or country
     if country is None and affiliation is not None and sector is None and is_ethnic(tokens[0].doc, affiliation.start):
         sector = "CVL"  # an ethnic group named as people, with no role: its civilians
     if country is None and sector is None:
@@ -394,6 +398,28 @@ def modifies_a_thing(lexicon: Lexicon, tok: Token, kept: frozenset[str] = frozen
     if head.lemma_.lower() in kept:
         return False
     return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
+
+
+def _homonym_country(lexicon: Lexicon, tokens: Span | Sequence[Token], match: Match) -> str | None:
+    """The country of another city named like the capital ``match`` when only that country is named
+    in the sentence (by name, demonym or organisation) and the capital's is not."""
+    doc = tokens[0].doc
+    name = doc[match.start : match.end].text
+    gaz = gazetteer()
+    if name.lower() not in gaz.homonyms or not doc.has_annotation("SENT_START"):
+        return None
+    sent = doc[match.start].sent
+    named = {
+        m.entry.country
+        for m in lexicon.match(sent, doc._.published)
+        if m.entry.country
+        and m.entry.kind in (COUNTRY, DEMONYM, ORG)
+        and (m.end <= match.start or m.start >= match.end)
+    }
+    if not named or match.entry.country in named:
+        return None
+    place = gaz.lookup_near(name, named)
+    return place.country if place is not None and place.country != match.entry.country else None
 
 
 def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...]) -> bool:

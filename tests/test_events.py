@@ -824,3 +824,9 @@ def test_a_capital_named_like_a_city_of_the_country_the_sentence_names_is_that_c
     assert mediation and all(e.target is None or e.target.code == "LBN REB" for e in mediation)
     attack = [e for e in happened(code("Rebels in Tripoli attacked the Libyan army.")) if e.type == "ASSAULT"]
     assert attack and attack[0].source is not None and attack[0].source.code == "LBY REB"
+
+
+def test_a_nationality_on_a_person_says_whose_not_where() -> None:
+    detention = [e for e in happened(code("Turkey detained a US pastor on Friday.")) if e.type == "COERCE"]
+    assert detention and detention[0].target is not None and detention[0].target.code == "USA REL"
+    assert detention[0].location is None or detention[0].location.country != "USA"

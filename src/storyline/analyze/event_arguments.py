@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ORG, is_ethnic
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ORG, ROLE, is_ethnic
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
@@ -490,8 +490,10 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         preps = ("of", *PLACE_PREPS) if place_noun else tuple(PLACE_PREPS)
         # "the capital Kabul": a place noun's apposition names it.
         named = [c for c in tok.children if c.dep_ == "appos"] if place_noun else []
-        # "the Brussels airport", "a Kabul hotel": a place name modifying the noun says where it is.
-        named += [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+        # "the Brussels airport", "a Kabul hotel": a place name modifying a thing says where it is
+        # (not so for people: "a US pastor").
+        if not any(e.kind == ROLE for e in lexicon_of(doc).lookup((tok.text,), tok.lemma_)):
+            named += [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
         if tok.lemma_.lower() == "capital" and not named:
             capital = _capital_of_modifier(doc, tok)
             if capital is not None:
@@ -948,7 +950,8 @@ class ArgumentReader:
                             if place is not None:
                                 return place
             named_by_place = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
-            if head.pos_ == "NOUN" and named_by_place:
+            people = any(e.kind == ROLE for e in lexicon_of(doc).lookup((head.text,), head.lemma_))
+            if head.pos_ == "NOUN" and named_by_place and not people:  # not "a US pastor"
                 # "attacked the Kabul airport": the thing attacked is in the place that names it.
                 place = geocode(doc, head)
                 if place is not None:

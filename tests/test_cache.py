@@ -70,9 +70,9 @@ def test_the_cached_lexicon_and_gazetteer_equal_fresh_builds(folder: Path) -> No
     assert cached("gazetteer", geo.gazetteer_key(), geo._build_gazetteer) == fresh_gaz
     assert cached("gazetteer", geo.gazetteer_key(), lambda: None) == fresh_gaz  # read from disk
     fresh = actor_lexicon._build_lexicon((), (), ())
-    actor_lexicon.build_lexicon.cache_clear()
+    actor_lexicon._lexicon.cache_clear()
     first = actor_lexicon.build_lexicon()
-    actor_lexicon.build_lexicon.cache_clear()
+    actor_lexicon._lexicon.cache_clear()
     second = actor_lexicon.build_lexicon()  # this one from disk
     assert first == fresh and second == fresh
     assert any(p.name.startswith("actor-lexicon-") for p in folder.iterdir())

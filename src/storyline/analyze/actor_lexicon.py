@@ -255,15 +255,24 @@ def _split(cell: str | None) -> list[str]:
     return [a.strip() for a in (cell or "").split("|") if a.strip()]
 
 
-@cache
 def build_lexicon(
     extra_countries: tuple[str, ...] = (),
     extra_organisations: tuple[str, ...] = (),
     extra_roles: tuple[str, ...] = (),
     extra_people: tuple[str, ...] = (),
 ) -> Lexicon:
-    """The lexicon from the packaged files plus users' files (paths), built once per argument set
+    """The lexicon from the packaged files plus users' files (paths), built once per set of files
     and kept on disk for later processes (:mod:`storyline.cache`, keyed by everything it is built from)."""
+    return _lexicon(tuple(extra_countries), tuple(extra_organisations), tuple(extra_roles), tuple(extra_people))
+
+
+@cache
+def _lexicon(
+    extra_countries: tuple[str, ...],
+    extra_organisations: tuple[str, ...],
+    extra_roles: tuple[str, ...],
+    extra_people: tuple[str, ...],
+) -> Lexicon:
     files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_people.tsv", "actor_roles.tsv",
              *extra_countries, *extra_organisations, *extra_roles, *extra_people)
     key = digest([source_of(__file__), gazetteer_key(), version("spacy"), repr(files),

@@ -203,6 +203,9 @@ def run(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, 
     for doc, r in zip(docs, records, strict=True):
         doc._.published = str(r.get("date"))[:10] if dated and r.get("date") else None
         doc._.doc_id = r["id"]
+    from storyline.analyze.geo import gazetteer
+
+    gazetteer()  # loaded on first use: a start-up cost, not a per-sentence one
     for name in ours:
         component = nlp.get_pipe(name)
         t0 = time.perf_counter()

@@ -830,3 +830,12 @@ def test_a_nationality_on_a_person_says_whose_not_where() -> None:
     detention = [e for e in happened(code("Turkey detained a US pastor on Friday.")) if e.type == "COERCE"]
     assert detention and detention[0].target is not None and detention[0].target.code == "USA REL"
     assert detention[0].location is None or detention[0].location.country != "USA"
+
+
+def test_authors_named_by_a_participle_or_a_group_word_before_the_act() -> None:
+    events = happened(code("The bombing, claimed by the Pakistani Taliban, killed nine."))
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].source is not None and attack[0].source.code.endswith("REB")
+    flee = happened(code("Thousands fled into Chad after militia attacks in Darfur."))
+    attacks = [e for e in flee if e.type == "ASSAULT"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.code == "SDN REB"

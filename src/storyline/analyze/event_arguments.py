@@ -59,6 +59,8 @@ from storyline.model import Actor, Event, Location, Quote
 _WORDS = load_yaml("event_words.yml")  # documented in the file
 #: Acts done between two other parties: "between X and Y" names the targets, not the source.
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
+#: Participles whose "by" phrase names who did an act ("an attack claimed by", "carried out by").
+AUTHORING_PARTICIPLES = frozenset(_WORDS["authoring_participles"])
 #: Nouns of moving away whose "of" phrase is who moves ("the withdrawal of Iraqi forces").
 MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
 #: Verbs of moving one's own forces or people: their object is what is moved, not the other party.
@@ -157,6 +159,14 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
         return sources + prep_objects(noun, ("by", "of")), prep_objects(noun, ("from",))
     # "strikes by X", then "criticism from Berlin", "aid from Japan": the origin of the act.
     sources += prep_objects(noun, ("by", "from"))
+    # "the attack, claimed by the Taliban", "a raid carried out by special forces": the agent of a
+    # participle that says who did it.
+    sources += [
+        g
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_PARTICIPLES
+        for g in prep_objects(c, ("by",))
+    ]
     # "clashes between X and Y", also when the phrase hangs on the verb the noun is subject of
     # ("clashes erupted … between X and Y").
     between = [
@@ -875,13 +885,17 @@ class ArgumentReader:
         )
 
     def modifier_actor(self, doc: Doc, noun: Token) -> list[Actor]:
-        """ "Israeli air raids", "US strikes": an actor word before the event noun is its author."""
+        """ "Israeli air raids", "US strikes", "militia attacks", "police raids": an actor word
+        before the event noun is its author (a group named by its sector alone is placed later)."""
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
         if not mods:
             return []
         lexicon = lexicon_of(doc)
         matches = lexicon.match(doc[mods[0].i : noun.i], doc._.published)
-        if not any(m.entry.country and not m.affiliation for m in matches):
+        if not any(
+            (m.entry.country or (m.entry.kind == ROLE and m.entry.sector and not m.entry.title)) and not m.affiliation
+            for m in matches
+        ):
             return []
         actor = resolve_span(doc, doc[mods[0].i : noun.i])
         return [actor] if actor is not None else []

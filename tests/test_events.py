@@ -839,3 +839,8 @@ def test_authors_named_by_a_participle_or_a_group_word_before_the_act() -> None:
     flee = happened(code("Thousands fled into Chad after militia attacks in Darfur."))
     attacks = [e for e in flee if e.type == "ASSAULT"]
     assert attacks and attacks[0].source is not None and attacks[0].source.code == "SDN REB"
+
+
+def test_an_adjective_or_an_anti_word_before_an_act_is_no_author() -> None:
+    protests = [e for e in happened(code("Anti-government protests spread to Benghazi.")) if e.type == "PROTEST"]
+    assert all(e.source is None or not (e.source.code or "").endswith("GOV") for e in protests)

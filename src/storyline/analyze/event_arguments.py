@@ -892,11 +892,23 @@ class ArgumentReader:
             return []
         lexicon = lexicon_of(doc)
         matches = lexicon.match(doc[mods[0].i : noun.i], doc._.published)
-        if not any(
-            (m.entry.country or (m.entry.kind == ROLE and m.entry.sector and not m.entry.title)) and not m.affiliation
-            for m in matches
-        ):
-            return []
+        if not any(m.entry.country and not m.affiliation for m in matches):
+            # A group noun compounded with the act ("militia attacks", "police raids"), not an
+            # adjective ("terrorist") nor a word after "anti-"/"pro-" ("anti-government protests").
+            groups = [
+                m
+                for m in matches
+                if m.entry.kind == ROLE
+                and m.entry.sector
+                and not m.entry.title
+                and doc[m.end - 1].dep_ == "compound"
+                and doc[m.end - 1].pos_ == "NOUN"
+                and not (m.start >= 2 and doc[m.start - 1].text == "-")
+            ]
+            if not groups:
+                return []
+            actor = resolve_span(doc, doc[groups[-1].start : groups[-1].end])
+            return [actor] if actor is not None else []
         actor = resolve_span(doc, doc[mods[0].i : noun.i])
         return [actor] if actor is not None else []
 

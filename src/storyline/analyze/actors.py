@@ -319,58 +319,10 @@ def code_matches(
         # "Red Cross officials").
         sector, sector_match = country_match.entry.sector, country_match
     if sector_match is not None and sector_match.entry.person:
-        # "Prime Minister Ismail Haniyeh": the title the text gives a person now says more than
-        # the sector the dictionary knows them by (people change offices).
-        title = next(
-            (m for m in reversed(matches) if m.end <= sector_match.start and m.entry.kind == ROLE and m.entry.sector),
-            None,
-        )
-        if title is not None and title.entry.position:
-            # "Hamas leader X", "opposition leader X": a position says which group, if any.
-            group = next(
-                (
-                    m
-                    for m in matches
-                    if m.end == title.start and m.entry.sector and not m.entry.title and not m.affiliation
-                ),
-                None,
-            )
-            if group is not None and group.entry.kind in (ROLE, ORG):
-                sector, sector_match = group.entry.sector, group
-        elif title is not None:
-            body = next(
-                (
-                    m
-                    for m in matches
-                    if m.entry.kind == ORG and not m.entry.person and m.entry.sector and not m.affiliation
-                    and m.end <= title.start
-                ),
-                None,
-            )
-            # "NATO Secretary-General X": an organisation's officers belong to its sector.
-            chosen = body if body is not None and title.entry.sector == "GOV" else title
-            sector, sector_match = chosen.entry.sector, chosen
+        sector_match = _person_title(matches, sector_match)
     if sector_match is not None and sector_match.entry.position:
-        # "opposition leaders", "rebel spokesman", "army officials", "a spokesman for the rebels":
-        # a position in the group a modifier (or its "for"/"of" phrase) names is of that group's sector.
-        group = next(
-            (
-                m
-                for m in matches
-                if m.end == sector_match.start and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
-            ),
-            None,
-        ) or next(
-            (
-                m
-                for m in matches
-                if m.start > sector_match.end and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
-                and _joined_by(tokens, sector_match.end, m.start, ("for", "of", "of the", "for the"))
-            ),
-            None,
-        )
-        if group is not None:
-            sector, sector_match = group.entry.sector, group
+        sector_match = _positions_group(tokens, matches, sector_match)
+    sector = sector_match.entry.sector if sector_match is not None else sector
     country = country_match.entry.country if country_match else None
     if country_match is not None and country_match.entry.kind == CAPITAL:
         # "rival militias in Tripoli" beside "the north Lebanese port": the city of that name in
@@ -386,6 +338,58 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def _person_title(matches: list[Match], person: Match) -> Match:
+    """The match that gives a dictionary person's sector: the title the text gives them ("Prime
+    Minister Ismail Haniyeh" is GOV whatever the dictionary says; people change offices); for a
+    position, its group ("Hamas leader X", "opposition leader X"); for a government title in an
+    organisation, the organisation ("NATO Secretary-General X"); else the person's own entry."""
+    title = next(
+        (m for m in reversed(matches) if m.end <= person.start and m.entry.kind == ROLE and m.entry.sector),
+        None,
+    )
+    if title is None:
+        return person
+    if title.entry.position:
+        group = next(
+            (m for m in matches if m.end == title.start and m.entry.sector and not m.entry.title and not m.affiliation),
+            None,
+        )
+        return group if group is not None and group.entry.kind in (ROLE, ORG) else person
+    body = next(
+        (
+            m
+            for m in matches
+            if m.entry.kind == ORG and not m.entry.person and m.entry.sector and not m.affiliation
+            and m.end <= title.start
+        ),
+        None,
+    )
+    return body if body is not None and title.entry.sector == "GOV" else title
+
+
+def _positions_group(tokens: Span | Sequence[Token], matches: list[Match], position: Match) -> Match:
+    """For a position noun ("opposition leaders", "rebel spokesman", "army officials", "a spokesman
+    for the rebels"), the group word before it or in its "for"/"of" phrase; else the position."""
+    before = next(
+        (
+            m
+            for m in matches
+            if m.end == position.start and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+        ),
+        None,
+    )
+    after = next(
+        (
+            m
+            for m in matches
+            if m.start > position.end and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+            and _joined_by(tokens, position.end, m.start, ("for", "of", "of the", "for the"))
+        ),
+        None,
+    )
+    return before or after or position
 
 
 def modifies_a_thing(lexicon: Lexicon, tok: Token, kept: frozenset[str] = frozenset()) -> bool:

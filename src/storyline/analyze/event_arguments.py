@@ -288,6 +288,7 @@ def dateline_country(doc: Doc) -> str | None:
         and (code := mention.actor.code)
         and len(code.split()[0]) == 3
         and code.split()[0].isupper()
+        and code.split()[0] not in SECTOR_CODES  # "GOV", "REB": a sector, no country
         and not code.endswith("JRN")
     )
     return country if counts.get(country, 0) + 1 >= max(counts.values(), default=0) else None

@@ -22,6 +22,14 @@ with a predicate noun or adjective listed in the predicate table ("is a supporte
 of", "was responsible for") is a frame of that noun's class, and a converse verb ("declined") is its
 class negated.
 
+What is not asserted is not a fact to compare: a question ("why wouldn't you …?") has no frame; the
+complement of a negated or modal verb of saying or thinking inside the statement ("I'm not going to tell
+you X", "I never said X", "I don't think X") is marked ``unasserted``. A bare denial phrase ("not true",
+"never happened") is a denial of something said only when its subject refers back (a pronoun, a statement
+noun, a clause, or none): "The presumed adjustment never happened" states a fact about the adjustment. A
+denied clause about a person ("denied that he would consider it") has a proposition of its own; only an
+event pronoun or a pro-verb ("denied it happened", "denied he did it") leaves it to context.
+
 The vocabularies are data: ``claim_predicates.tsv`` (predicate classes) and ``conflict_cues.yml``
 (relations, modality, hedges, denial and correction cues).
 """
@@ -45,6 +53,8 @@ CUES_FILE = "conflict_cues.yml"
 #: The actors component's role table: its sector codes tell a generic actor ("people" → CVL) from a named one.
 ROLES_FILE = "actor_roles.tsv"
 
+#: The modality of a clause that the statement does not assert ("I never said he lied"): never compared.
+UNASSERTED = "unasserted"
 #: Clause dependencies that make a token the head of its own proposition.
 #: Adverbial clauses are left out: they give the circumstances (time, condition) of the main
 #: proposition and are read as its relation ("after the strikes took place").
@@ -333,7 +343,7 @@ def claims_of_span(doc: Doc, span: Span, quote: Quote, lex: Lexicon,
         # "Why wouldn't you want to raise it?": a question asserts nothing and denies nothing.
         return []
     reporting_deny = _reporting_verb(span, quote, lex.denial_lemmas)
-    if reporting_deny and _only_judges(span, quote, lex):
+    if reporting_deny and (_only_judges(span, quote, lex) or negated_denial(span.doc, span, quote, lex)):
         reporting_deny = False
     heads = _clause_heads(span, lex)
     frames: list[Claim] = []
@@ -474,6 +484,17 @@ def _reporting_verb(span: Span, quote: Quote, lemmas: frozenset[str]) -> bool:
     return root.head not in span and root.head.lemma_.lower() in lemmas
 
 
+def negated_denial(doc: Doc, span: Span, quote: Quote, lex: Lexicon) -> bool:
+    """Whether the denial verb reporting a statement is itself negated ("did not dispute that he lends his
+    thoughts to Trump", "has never denied it"): not denying is conceding, so the statement is no denial."""
+    verbs = [span.root.head] if span.root.head not in span else []
+    if quote.cue is not None:
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        verbs += list(cue) if cue is not None else []
+    return any(v.lemma_.lower() in lex.denial_lemmas and any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in v.children) for v in verbs)
+
+
 def _only_judges(span: Span, quote: Quote, lex: Lexicon) -> bool:
     """Whether the denial verb reporting a statement is one that denies only a statement ("dismissed
     the report") and what it takes here is not one ("dismissed them as part of the cartel"): the
@@ -550,7 +571,7 @@ def _frame(doc: Doc, span: Span, head: Token, quote: Quote, lex: Lexicon,
         # leave") reports advice, a request or a plan: an action presented as possible, not as done.
         modality = "to"
     if modality is None and _unasserted_complement(verb, span, lex):
-        modality = "unasserted"
+        modality = UNASSERTED
     clause = _clause_tokens(verb, span)
     clause_text = " ".join(t.text for t in clause)
     status = has_phrase(clause_text, lex.status)

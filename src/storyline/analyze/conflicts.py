@@ -14,14 +14,18 @@ Rules (each reason names the proposition and the incompatible values):
   opinions (think, be), plans and possibilities (would, will, may) and status updates ("no longer")
   never are, because differing opinions and a later state are not conflicts. An object that is an
   unresolved pronoun ("yanked her") does not keep two frames apart when their doer is named and the
-  same.
+  same; a pronoun for a thing or an act ("Trump did it too") never stands in for a named object.
 - **denials** — a bare denial ("It's just not true", "denied it happened") contradicts an earlier
   assertion of another speaker. A denial that restates what it rejects ("Rubio's claim that Cruz is
   in favor of legalizing … is not true") goes to the named claimant's statement sharing its words,
   however far back; otherwise the nearest earlier assertion within a few sentences, preferring one
   the denial's sentence names, and stopping at the denier's own earlier assertion. A reported denial
   in other words than the claim ("her team denied that she would be accepting new speeches") that
-  matched no frame goes to the nearest earlier assertion about someone the denial's sentence names.
+  matched no frame goes to the nearest earlier assertion about someone the denial's sentence names;
+  when the denied clause is about the denier ("X denied that he would seriously consider it"), only to
+  an assertion that names the denier. A denial that names an accusation or a claim ("denied the fraud
+  claims", "the charges") answers the accusation among the candidates before any nearer statement. A
+  question ("why wouldn't you want to raise it?") neither asserts nor denies.
 - **dispute** — the same, when the proposition is about responsibility or intent (accusations,
   attacks, laying hands on someone: the ``responsibility`` classes of ``conflict_cues.yml``); and
   two speakers holding different parties responsible for the same matter, one of them the party the
@@ -33,10 +37,16 @@ Rules (each reason names the proposition and the incompatible values):
   document if there is one (the revision is about the disputed proposition); otherwise one sharing
   most of its words; otherwise the opening statement of the speaker's most recent earlier turn (news
   states a position, then elaborates it; a walk-back withdraws the position). A noun phrase that only
-  names a statement ("his comments") is neither a revision nor revised. Days order statements only
-  when the text gives them: a ``said_on`` that fell back to the publication date is an upper bound,
-  so a statement the text dates to an earlier day is of unknown order with it (text order decides
-  "earlier", and such a statement is never taken as the speaker's earlier turn).
+  names a statement ("his comments") is neither a revision nor revised. A cue in the reporting sentence
+  is this statement's only when it governs it: not the reporting verb of another statement ("said,
+  before clarifying that …" marks the clarification), not a coordinated clause about other words
+  ("reminded voters of comments Trump made — and later walked back"), and not a verb whose subject
+  names someone else ("Ramos corrected the candidate"). A cue in the words whose subject, just before
+  them, names someone else ("Biden “kind of misspoke,”" a critic said) revises nothing of the speaker's.
+  Days order statements only when the text gives them: a ``said_on`` that fell back to the
+  publication date is an upper bound, so a statement the text dates to an earlier day is of unknown
+  order with it (text order decides "earlier", and such a statement is never taken as the speaker's
+  earlier turn).
 """
 
 from __future__ import annotations
@@ -52,6 +62,7 @@ from storyline.analyze import extensions
 from storyline.analyze.claims import (
     CUES_FILE,
     PREDICATES_FILE,
+    UNASSERTED,
     Lexicon,
     extract_claims,
     has_phrase,
@@ -107,6 +118,8 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.modality != b.modality or a.stance == "status" or b.stance == "status":
         return False
+    if a.modality == UNASSERTED:
+        return False  # "I never said he lied" / "I won't tell you he didn't": neither asserts anything
     return participants_agree(a, b)
 
 
@@ -458,7 +471,7 @@ def _find_in_document(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim]
         _bare_denial(doc, Claim(id="", quote=quote.id, start=quote.start, end=quote.end, text=quote.content,
                                 predicate="deny", pclass="deny", kind="meta", stance="deny",
                                 speaker_key=speaker_key(quote), said_on=quote.said_on),
-                     quotes, claims, lex, found, linked_only=True)
+                     quotes, claims, lex, found, linked_only=True, about_denier=_about_denier(doc, quote, claims))
 
     contradicted = {q for pair in found for q in pair}
     revised: list[Quote] = []
@@ -588,7 +601,8 @@ def _context_range(doc: Doc, quote: Quote, back: int, others: Sequence[Quote]) -
 
 
 def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Sequence[Claim], lex: Lexicon,
-                 found: dict[tuple[str, str], Conflict], linked_only: bool = False) -> None:
+                 found: dict[tuple[str, str], Conflict], linked_only: bool = False,
+                 about_denier: bool = False) -> None:
     """Link a denial without its own proposition ("It's just not true", "denied the report") to
     the statement it denies.
 
@@ -616,10 +630,6 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
             break
         if _nested(q, quote):
             continue  # nested in the denial itself
-        if any(_inside(q, o) and speaker_key(o) != denier for o in quotes):
-            # "accused Trump University of … customers who were told they would learn …": what the
-            # inner statement says is reported by the outer one, whose claim is what a denial answers.
-            continue
         asserting = [c for c in claims if c.quote == q.id and c.stance != "deny"]
         if denier is not None and speaker_key(q) == denier:
             if asserting:
@@ -631,7 +641,12 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
     if target is None and linked_only:
         names = _names_in(doc, _context(doc, quote, back=0, others=[q for q in quotes if q.id != quote.id])) - {
             denier}
-        candidates = [q for q in candidates if (_names_in(doc, q.content) - {speaker_key(q)}) & names]
+        if about_denier:
+            # "Scarborough … has denied that he would seriously consider it": what he denies is about
+            # himself, so the assertion it answers is one about him.
+            candidates = [q for q in candidates if denier is not None and denier in _names_in(doc, q.content)]
+        else:
+            candidates = [q for q in candidates if (_names_in(doc, q.content) - {speaker_key(q)}) & names]
         target = candidates[0] if candidates else None
         if target is None:
             return
@@ -647,6 +662,11 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
             # "“She just made it up,” he said": a denial that points at "he" or "she" rejects the words of
             # one person, not those of a group ("fact-checkers noted …") quoted in between.
             named = [q for q in candidates if not _group_speaker(doc, q)]
+        accusations = [q for q in (named or candidates) if _accusation(q, claims, lex)]
+        if re.search(r"\b(accus|alleg|charge|claim)", quote.content.lower()) and accusations:
+            # "denied the charges", "denied the fraud claims": the denial names an accusation or a claim, so it
+            # answers the accusation among the statements before it, not whatever was said last.
+            named = accusations
         target = (named or candidates)[0]
         # "Fields accused Lewandowski of grabbing her … Fields says he yanked her out of the way": one
         # speaker's account told over consecutive statements of one paragraph is denied as a whole.
@@ -661,13 +681,31 @@ def _bare_denial(doc: Doc, denial: Claim, quotes: Sequence[Quote], claims: Seque
     _link_denial(found, target, quote, evidence, claims, lex)
 
 
+def _about_denier(doc: Doc, quote: Quote, claims: Sequence[Claim]) -> bool:
+    """Whether a reported denial is about its own speaker: "X denied that he would …" — a "he"/"she"
+    subject of the denied clause refers, by default, to the person reporting it (not when the denier
+    is a group or an institution: "her team denied that she would …" is about someone else)."""
+    if _group_speaker(doc, quote) or (speaker_key(quote) or "") in _institutions():
+        return False
+    return any(c.quote == quote.id and c.stance == "deny" and (c.subject or "").lower() in ("he", "she", "i")
+               for c in claims)
+
+
+def _accusation(q: Quote, claims: Sequence[Claim], lex: Lexicon) -> bool:
+    """Whether a statement is an accusation: reported by a verb of accusing, or asserting an act of
+    responsibility (``responsibility`` classes)."""
+    cue = q.cue.text.lower() if q.cue is not None else ""
+    return re.search(r"\b(accus|alleg|charg|blam|sue|sued)", cue) is not None or any(
+        c.quote == q.id and c.kind == "fact" and c.pclass in lex.responsibility and c.stance != "deny" for c in claims)
+
+
 def _link_denial(found: dict[tuple[str, str], Conflict], target: Quote, quote: Quote, evidence: Quote,
                  claims: Sequence[Claim], lex: Lexicon) -> None:
     """Record that ``quote`` (its words: ``evidence``) denies what ``target`` asserted."""
     target_claims = [c for c in claims if c.quote == target.id and c.kind == "fact"]
     # The denial may itself say that what it rejects is an accusation ("denied the accusations").
     accusing = any(c.pclass in lex.responsibility for c in target_claims) or any(
-        re.search(r"\baccus|\ballegation|\bblam", text.lower()) is not None
+        re.search(r"\baccus|\ballegation|\balleg(e|ed|es|ing)\b|\bcharges?\b|\bblam", text.lower()) is not None
         for text in (target.cue.text if target.cue is not None else "", quote.content))
     kind: ConflictKind = "dispute" if accusing else "contradiction"
     what = target_claims[0].text if target_claims else target.content
@@ -704,12 +742,6 @@ def _names_in(doc: Doc, text: str) -> set[str]:
 _SENTENCE_WORDS = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "our",
                              "this", "that", "these", "those", "but", "and", "in", "on", "at", "if", "when", "as",
                              "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"))
-
-
-def _inside(q: Quote, outer: Quote) -> bool:
-    """Whether ``q`` lies within the words of another, longer statement ``outer``."""
-    return q.id != outer.id and outer.start <= q.start and q.end <= outer.end and (
-        outer.end - outer.start > q.end - q.start)
 
 
 def _nested(q: Quote, other: Quote) -> bool:
@@ -752,6 +784,8 @@ def _denied_in_reporting(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: L
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.denial_lemmas:
             continue
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+            continue  # "did not dispute that …": not denying is conceding
         if tok.lemma_.lower() in lex.statement_object_only and not any(
                 (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i) or (
                     c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns) for c in tok.children):
@@ -824,7 +858,9 @@ def _revision_cue(doc: Doc, quote: Quote, quotes: Sequence[Quote], lex: Lexicon)
     if cue is not None:
         sents = _sentence_index(doc)
         sent = sents[_sent_no(sents, quote.start)]
-        if _cue_of_another(sent, cue, quote, quotes) or _revised_by_other(doc, sent, cue, names):
+        if _cue_of_another(sent, cue, quote, quotes, lex) or _revised_by_other(doc, sent, cue, names) or (
+                span is not None and not any(_governs(t, span, quote) for t in _cue_tokens(sent, cue)
+                                             if not any(q.start <= t.idx < q.end for q in quotes))):
             return None
         return cue, names
     context = _context(doc, quote, back=1, others=quotes)
@@ -852,18 +888,21 @@ def _cue_tokens(span: Span, phrase: str) -> list[Token]:
     return [t for t in span if t.lower_ == first or t.lemma_.lower() == first]
 
 
-def _cue_of_another(sent: Span, phrase: str, quote: Quote, quotes: Sequence[Quote]) -> bool:
+def _cue_of_another(sent: Span, phrase: str, quote: Quote, quotes: Sequence[Quote], lex: Lexicon) -> bool:
     """Whether the revision cue in a statement's sentence is the reporting verb of another statement
     ("“…,” the governor said, before clarifying that …": the clarification is the second statement,
-    not the first), so that it marks that one as the revision."""
+    not the first), so that it marks that one as the revision. A statement that only names what is
+    revised ("walked back [the comments], saying …") does not take the cue from what follows it."""
     own = (quote.cue.start, quote.cue.end) if quote.cue is not None else None
     tokens = _cue_tokens(sent, phrase)
     if not tokens:
         return False
+    doc = sent.doc
     for tok in tokens:
         if own is not None and own[0] <= tok.idx < own[1]:
             return False
-        if not any(q.cue is not None and q.id != quote.id and q.cue.start <= tok.idx < q.cue.end for q in quotes):
+        if not any(q.cue is not None and q.id != quote.id and q.cue.start <= tok.idx < q.cue.end
+                   and not _reference(doc, q, lex) for q in quotes):
             return False
     return True
 
@@ -881,6 +920,38 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _subject_before(span: Span, tok: Token) -> Token | None:
+    """The subject of a statement that opens with its predicate ("Biden “kind of misspoke.”"): the name
+    right before its words, when no noun or pronoun comes between the statement's start and ``tok``."""
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in span if t.i < tok.i and t.lower_ != "kind"):
+        return None
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_punct:
+        i -= 1
+    return span.doc[i] if i >= 0 and span.doc[i].pos_ == "PROPN" else None
+
+
+def _governs(cue: Token, content: Span, quote: Quote) -> bool:
+    """Whether a cue word in a statement's sentence is about that statement: it governs the statement's
+    words, or hangs off a verb that does without being a coordinated clause of its own ("In walking
+    back his remarks, he said …" is; "reminded the audience of comments Trump made — and later walked
+    back —" is not: the walk-back is another clause, about other words)."""
+    # Where the statement hangs in its sentence: the words of it attached outside it, and its cue.
+    doc = content.doc
+    heads = [t for t in content if t.head not in content or t.head is t]
+    if quote.cue is not None:
+        heads += [t for t in doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand") or ()]
+    ancestors = {a for t in heads for a in (t, *t.ancestors)}
+    node = cue
+    for _ in range(8):
+        if node in ancestors:
+            return True
+        if node.dep_ == "conj" or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _revised_by_other(doc: Doc, span: Span, phrase: str, names: set[str], outside_only: bool = False) -> bool:
     """Whether the revision cue's verb has a named subject who is not among those whose words the
     statement can revise: "comments Trump made — and later walked back" in a sentence reporting
@@ -889,6 +960,8 @@ def _revised_by_other(doc: Doc, span: Span, phrase: str, names: set[str], outsid
     among the names already)."""
     for tok in _cue_tokens(span, phrase):
         subj = _subject_of(tok)
+        if subj is None and outside_only:
+            subj = _subject_before(span, tok)
         if subj is None or subj.pos_ != "PROPN" or (outside_only and subj in span):
             continue
         words = {t.lower_.removesuffix("'s").removesuffix("’s") for t in subj.subtree if t.pos_ == "PROPN"}

@@ -265,3 +265,12 @@ def test_two_people_of_one_surname_keep_their_own_quotes() -> None:
         '"We will win this election," Rosa Delgado said.\n'
     )
     assert [_speaker(q) for q in quotes_of(text)] == ["Rosa Delgado"]
+
+
+def test_an_organisation_the_tagger_reads_as_a_person_is_no_he() -> None:
+    text = (
+        "'It is a bold plan,' Xinhua, the official news agency, wrote.\n\n"
+        "The criticism had one goal, the minister said. 'It is not true,' he said."
+    )
+    speakers = [_speaker(q) for q in quotes_of(text)]
+    assert speakers[-1] != "Xinhua"

@@ -57,7 +57,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from storyline.analyze.actors import resolve_actor
+from storyline.analyze.actor_lexicon import ORG
+from storyline.analyze.actors import lexicon_of, resolve_actor
 from storyline.analyze.extensions import entity_at, text_of
 from storyline.model import Speaker
 
@@ -130,7 +131,15 @@ class SpeakerResolver:
     # -- document index -----------------------------------------------------------------------
 
     def _index_people(self) -> None:
-        people: list[Span] = [e for e in self.doc.ents if e.label_ in NAME_LABELS]
+        # A name the actor dictionary knows as an organisation is none ("Xinhua", which the
+        # tagger may read as a person).
+        lexicon = lexicon_of(self.doc)
+        people: list[Span] = [
+            e
+            for e in self.doc.ents
+            if e.label_ in NAME_LABELS
+            and not any(m.entry.kind == ORG and not m.entry.person for m in lexicon.match(e, self.doc._.published))
+        ]
         names: list[tuple[Span, str, str]] = []  # (entity, surname, name as written)
         for ent in people:
             toks = self._name_tokens(ent)

@@ -977,8 +977,19 @@ def context_span(doc: Doc, quote: Quote) -> Span:
 
 
 def _persons(doc: Doc, span: Span) -> set[str]:
-    return {ent.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-            for ent in span.ents if ent.label_ == "PERSON"}
+    """The surnames of the persons named in ``span`` (read off the tokens' entity tags: building
+    ``span.ents`` walks every entity of the document)."""
+    names: set[str] = set()
+    for tok in span:
+        if tok.ent_type_ != "PERSON" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+            continue  # not the last word of a person's name
+        # The name's last written word ("al-Islam" is three tokens, written as one word).
+        first = tok
+        while first.ent_iob_ == "I" and not doc[first.i - 1].whitespace_:
+            first = doc[first.i - 1]
+        word = doc.text[first.idx : tok.idx + len(tok.text)]
+        names.add(word.lower().removesuffix("'s").removesuffix("’s"))
+    return names
 
 
 def _principals(doc: Doc, quote: Quote) -> set[str]:

@@ -256,9 +256,7 @@ def _city_country(tokens: Span) -> str | None:
             place = gaz.lookup(name)
             if place is not None and name.lower() in gaz.homonyms:
                 # "an army patrol in San Vicente" beside the FMLN: the town of the country named
-                named = {m.entry.country for m in lexicon_of(doc).match(tokens.sent, doc._.published)
-                         if m.entry.country and (m.end <= i or m.start >= j)}
-                place = gaz.lookup_near(name, named)
+                place = gaz.lookup_near(name, countries_named(doc, doc[i:j]))
             if place is not None and place.country:
                 return place.country
             i = j
@@ -327,7 +325,7 @@ def code_matches(
     if country_match is not None and country_match.entry.kind == CAPITAL:
         # "rival militias in Tripoli" beside "the north Lebanese port": the city of that name in
         # the country the sentence names, not the capital.
-        country = _homonym_country(lexicon, tokens, country_match) or country
+        country = _homonym_country(tokens, country_match) or country
     if country is None and affiliation is not None and sector is None and is_ethnic(tokens[0].doc, affiliation.start):
         sector = "CVL"  # an ethnic group named as people, with no role: its civilians
     if country is None and sector is None:
@@ -404,7 +402,19 @@ def modifies_a_thing(lexicon: Lexicon, tok: Token, kept: frozenset[str] = frozen
     return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
 
 
-def _homonym_country(lexicon: Lexicon, tokens: Span | Sequence[Token], match: Match) -> str | None:
+def countries_named(doc: Doc, span: Span) -> set[str]:
+    """The countries the sentence of ``span`` names outside ``span`` itself: by name, demonym or
+    organisation ("the north Lebanese port", "the FMLN"). Used to choose between towns of one name."""
+    return {
+        m.entry.country
+        for m in lexicon_of(doc).match(span.sent, doc._.published)
+        if m.entry.country
+        and m.entry.kind in (COUNTRY, DEMONYM, ORG)
+        and (m.end <= span.start or m.start >= span.end)
+    }
+
+
+def _homonym_country(tokens: Span | Sequence[Token], match: Match) -> str | None:
     """The country of another city named like the capital ``match`` when only that country is named
     in the sentence (by name, demonym or organisation) and the capital's is not."""
     doc = tokens[0].doc
@@ -412,14 +422,7 @@ def _homonym_country(lexicon: Lexicon, tokens: Span | Sequence[Token], match: Ma
     gaz = gazetteer()
     if name.lower() not in gaz.homonyms or not doc.has_annotation("SENT_START"):
         return None
-    sent = doc[match.start].sent
-    named = {
-        m.entry.country
-        for m in lexicon.match(sent, doc._.published)
-        if m.entry.country
-        and m.entry.kind in (COUNTRY, DEMONYM, ORG)
-        and (m.end <= match.start or m.start >= match.end)
-    }
+    named = countries_named(doc, doc[match.start : match.end])
     if not named or match.entry.country in named:
         return None
     place = gaz.lookup_near(name, named)

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ORG, ROLE, is_ethnic
-from storyline.analyze.actors import SECTOR_CODES, lexicon_of, modifies_a_thing, resolve_span
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, is_ethnic
+from storyline.analyze.actors import SECTOR_CODES, countries_named, lexicon_of, modifies_a_thing, resolve_span
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
     BOUNDARY_NOUNS,
@@ -518,7 +518,7 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
     gaz = gazetteer()
     place = gaz.lookup(name)
     if place is not None and name.lower() in gaz.homonyms:
-        place = gaz.lookup_near(name, named_countries(doc, ent))
+        place = gaz.lookup_near(name, countries_named(doc, ent))
     if place is None:
         actor = resolve_span(doc, ent)
         country = (actor.code or "").split()[0] if actor is not None and actor.code else None
@@ -557,15 +557,6 @@ def _capital_of_modifier(doc: Doc, tok: Token) -> Location | None:
                     return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
                                     admin1=place.admin1)
     return None
-
-
-def named_countries(doc: Doc, ent: Span) -> set[str]:
-    """The countries the sentence of ``ent`` names by name or demonym, outside ``ent`` itself."""
-    return {
-        m.entry.country
-        for m in lexicon_of(doc).match(ent.sent, doc._.published)
-        if m.entry.kind in (COUNTRY, DEMONYM, ORG) and m.entry.country and (m.end <= ent.start or m.start >= ent.end)
-    }
 
 
 class ArgumentReader:

@@ -106,6 +106,10 @@ class Lexicon:
                 return found
         return ()
 
+    def names_people(self, token: Token) -> bool:
+        """Whether a noun is a role or group word ("workers", "officials", "rebels")."""
+        return any(e.kind == ROLE for e in self.lookup((token.text,), token.lemma_))
+
     def match(self, tokens: Span | Sequence[Token], date: str | None = None) -> list[Match]:
         """Longest-first, left-to-right matches of dictionary entries in ``tokens`` (contiguous)."""
         out: list[Match] = []

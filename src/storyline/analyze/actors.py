@@ -399,7 +399,7 @@ def modifies_a_thing(lexicon: Lexicon, tok: Token, kept: frozenset[str] = frozen
         return False
     if head.lemma_.lower() in kept:
         return False
-    return not any(e.kind == ROLE for e in lexicon.lookup((head.text,), head.lemma_))
+    return not lexicon.names_people(head)
 
 
 def countries_named(doc: Doc, span: Span) -> set[str]:

@@ -503,7 +503,7 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         named = [c for c in tok.children if c.dep_ == "appos"] if place_noun else []
         # "the Brussels airport", "a Kabul hotel": a place name modifying a thing says where it is
         # (not so for people: "a US pastor").
-        if not any(e.kind == ROLE for e in lexicon_of(doc).lookup((tok.text,), tok.lemma_)):
+        if not lexicon_of(doc).names_people(tok):
             named += [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
         if tok.lemma_.lower() == "capital" and not named:
             capital = _capital_of_modifier(doc, tok)
@@ -968,7 +968,7 @@ class ArgumentReader:
                             if place is not None:
                                 return place
             named_by_place = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
-            people = any(e.kind == ROLE for e in lexicon_of(doc).lookup((head.text,), head.lemma_))
+            people = lexicon_of(doc).names_people(head)
             if head.pos_ == "NOUN" and named_by_place and not people:  # not "a US pastor"
                 # "attacked the Kabul airport": the thing attacked is in the place that names it.
                 place = geocode(doc, head)

@@ -48,10 +48,14 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
      ("called for new elections");
    * the tag after a question or exclamation, which the model makes a sentence of its own, frames the
      quote whatever its length when it reports no clause of its own ("“…?” Miller, a retired worker
-     from Ohio, said");
+     from Ohio, said"); a quoted sentence with its own tag right after it ("… but Moscow denies — “why
+     wouldn't you …?” asked Dunn") is the tag's, a direct quote, even when the parse hung it on a cue
+     before it;
    * naming verbs take their object however the model labels it (object, object predicate, "refers to
      X as “Y”", an object hung on the label: "called Wall Street bankers “fat cats”"), and a relative
-     clause with its own subject names ("Obama, who called him “unfit”");
+     clause with its own subject names ("Obama, who called him “unfit”"); a quoted modifier of the
+     object, with the label after it, is the writer's scare quote ("portrayed “illegal” immigrants as
+     criminals"), no statement;
    * a dash signature may stand on the line or paragraph after the quote and carry a description
      (a paragraph "-President Obama, tweeting after the speech." after the quote); a group, an
      institution or a speech noun before a colon frames the quote like a name does ("The Clinton
@@ -74,7 +78,11 @@ How it reads a document (after the parse; no re-parse, one pass over marks, toke
    on an adverb takes the governing verb's subject ("went so far as to say"); a participle after a
    comma takes the subject of the nearest clause before it that is not a reported or relative clause
    ("when protesters interrupted her speech, shouting “…”"), and one opening its sentence or
-   paragraph the subject after its comma ("Bemoaning the “phony system,” Trump accused …").
+   paragraph the subject after its comma ("Bemoaning the “phony system,” Trump accused …"). The
+   passive subject of a verb whose object is the hearer (``addressee_verbs``: "customers who were told
+   …", "she was asked whether …") is spoken to, not speaking: only a by-phrase names the speaker.
+   Speakers are resolved in text order, before quotes are built, so a pronoun looks back to every
+   earlier speaker ("The talks had two aims, the envoy said. … “…,” she said").
 6. **When**: a date expression in the cue's own clause ("told reporters Friday evening") dates the
    statement (``said_on_from="text"``) and the time component re-anchors the deictic words inside
    the quote to that day; otherwise the publication date is used.
@@ -211,6 +219,7 @@ class CueLexicon:
     phrases: tuple[tuple[str, ...], ...]
     speakers: SpeakerLexicon
     prepositional: frozenset[tuple[str, str]] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = DEFAULT_CUES) -> CueLexicon:
@@ -227,6 +236,7 @@ class CueLexicon:
             object_verbs=words("object_verbs"),
             object_nouns=words("object_nouns"),
             naming_verbs=words("naming_verbs"),
+            addressee_verbs=words("addressee_verbs"),
             phrases=tuple(tuple(str(p).lower().split()) for p in data.get("phrases") or ()),
             prepositional=frozenset(
                 (words_[0], words_[-1])
@@ -434,6 +444,12 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
             speakers[cue.tok.i] = found
         return speakers[cue.tok.i]
 
+    # Speakers are resolved in text order, whatever order the quotes are built in: "the admiral said"
+    # before a quote that ends "he said" is the latest speaker that "he" refers back to.
+    for cue in cues:
+        if cue.speaker_head is not None:
+            speaker_of(cue)
+
     drafts: list[_Draft] = []
     turns: list[_Draft] = []  # who spoke last, fragments included, for quotes that continue a turn
     fragments: dict[int, list[Tok]] = {}  # cue token → the clause tokens around its quoted fragments
@@ -473,7 +489,9 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
         if span is None or len(span) == 0 or any(m.start < b and a < m.end for a, b in claimed):
             continue
         qset = set(range(span.start, span.end))
-        linked = _link_cue(doc, m, span, qset, by_sent, lex)
+        linked, tagged = _link_cue(doc, m, span, qset, by_sent, lex)
+        if linked is not None and linked.kind == "naming" and _scare_quoted_object(linked, span, qset):
+            linked = None  # "portrayed “illegal” immigrants as criminals": the label is "criminals", not the quote
         para = _paragraph(para_starts, m.start)
         if (linked is None or linked.kind != "naming") and _is_title(span):
             # “Fox News Sunday”, “The Art of the Deal”: the name of a work or programme, not words said.
@@ -489,7 +507,8 @@ def extract_quotes(doc: Doc, lex: CueLexicon, verbs: frozenset[str]) -> list[Quo
                 # "“You squeezed employees” to drive up the stock price, she said": words of the reported
                 # clause after the closing mark are the writer's paraphrase, part of a mixed quote.
                 frame_ids = {g.i for g in gap if g.i in {t.i for t in linked.speaker_head.subtree}}
-            clause = _clause_around(linked, qset, lex)
+            # A quoted sentence taken by its tag from a clause before it stands alone: that clause is not the tag's.
+            clause = None if tagged else _clause_around(linked, qset, lex)
             if clause is not None and _says_more([t for t in clause if t.i not in frame_ids], qset):
                 fragments.setdefault(linked.tok.i, []).extend(clause)
                 turns.append(_Draft("mixed", m.start, m.end, linked, speaker_of(linked), para))
@@ -615,6 +634,9 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
                 subject = _subject(tok, inside) or _name_before(tok, inside) or _name_after(tok, inside)
                 subject = _nearer_participle_subject(tok, subject, inside, lex) or subject
                 subject = _fronted_participle_subject(tok, inside) or subject
+                if subject is not None and _addressed(tok, subject, lex):
+                    # "customers who were told they would …": the passive subject of "tell" is the hearer.
+                    subject = _agent(tok, inside)
                 yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "verb", subject, _frame(tok))
             elif _prepositional_cue(tok, lex) is not None:
                 # "Huckabee called for denying entry …": a speech act only with its preposition.
@@ -626,6 +648,24 @@ def _find_cues(doc: Doc, lex: CueLexicon, verbs: frozenset[str], inside: set[int
                 )
         elif tok.pos_ == "NOUN" and lemma in lex.speakers.speech_nouns and _that_clause(tok) is not None:
             yield CueHit(tok, tok.idx, tok.idx + len(tok.text), "noun", owner_of(tok), {tok.i})
+
+
+def _addressed(verb: Tok, subject: Tok, lex: CueLexicon) -> bool:
+    """Whether ``subject`` is the one spoken to: the passive subject of a verb whose object is the hearer
+    ("she was told", "voters who were assured", "Kim was asked whether …")."""
+    return bool(
+        subject.dep_ == "nsubjpass"
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() in lex.addressee_verbs
+    )
+
+
+def _agent(verb: Tok, inside: set[int]) -> Tok | None:
+    """The speaker of a passive speech verb, named in its by-phrase ("was told by a manager")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj" and c.i not in inside), None)
+    return None
 
 
 def _nearer_participle_subject(verb: Tok, found: Tok | None, inside: set[int], lex: CueLexicon) -> Tok | None:
@@ -899,8 +939,9 @@ def _frame(verb: Tok) -> set[int]:
 
 def _link_cue(
     doc: Doc, m: Marked, span: Any, qset: set[int], by_sent: dict[int, list[CueHit]], lex: CueLexicon
-) -> CueHit | None:
-    """The cue that introduces the marked span, by the parse first, then by adjacency."""
+) -> tuple[CueHit | None, bool]:
+    """The cue that introduces the marked span, by the parse first, then by adjacency; and whether it is a
+    tag after the quote that overrides the clause the parse hung the quote on."""
     sents = {_sent_start(span[0]), _sent_start(span[-1])}
     after = next((t for t in doc[span.end : span.end + 4] if not (t.is_punct or t.is_space)), None)
     if (
@@ -930,24 +971,57 @@ def _link_cue(
         if not _across_paragraphs(text, c, m, colon_lead)
     ]
     if not candidates:
-        return None
+        return None, False
     by_tok = {c.tok.i: c for c in candidates}
     roots = [t for t in span if t.head.i not in qset or t.head.i == t.i]
     governing = _governing_cue(roots, qset, by_tok, lex)
+    if governing is not None and governing.tok.i < span.start:
+        # "… but Moscow denies — “why wouldn’t you …?” asked Dunn": a whole quoted sentence followed by its
+        # own tag is the tag's, whatever clause before it the parse hung the quote on.
+        tag = _tag_after(doc, m, span, candidates)
+        if tag is not None:
+            return tag, True
     if governing is not None:
-        return governing
+        return governing, False
     hanging = [c for c in candidates if _hangs_off(c, qset)]
     if hanging:
-        return min(hanging, key=lambda c: _distance(c.tok.i, span))
+        return min(hanging, key=lambda c: _distance(c.tok.i, span)), False
     adjacent = [c for c in candidates if _adjacent(doc, c, m, span)]
     if adjacent:
-        return min(adjacent, key=lambda c: _distance(c.tok.i, span))
+        return min(adjacent, key=lambda c: _distance(c.tok.i, span)), False
     # "During his years in office, Mr. Obama said, a majority have come to believe “…”": a parenthetical
     # cue attributes the clause it interrupts, quoted words included.
     for c in candidates:
         if _parenthetical(c) and any(_dominates(c.tok.head, r) for r in roots):
-            return c
-    return None
+            return c, False
+    return None, False
+
+
+def _tag_after(doc: Doc, m: Marked, span: Any, candidates: Sequence[CueHit]) -> CueHit | None:
+    """The speech tag right after a quoted sentence ("“…?” asked Dunn", "“…,” she said"): the quote ends with
+    the comma, question or exclamation mark that hands over to a tag (a full stop ends the sentence:
+    "“….” Pressed for details, …" is a new one), and a finite speech verb and its speaker follow the
+    closing mark with nothing between."""
+    text = _text(doc)
+    end = text[m.start : m.end].rstrip()[-1:]
+    if not m.closed or end not in {",", "?", "!"} or _char_before(text, m.open_at) == ":":
+        return None  # "X responded: “…?”": the colon hands the quote to the cue before it
+    first = next((t for t in doc[span.end : span.end + 4] if not (t.is_punct or t.is_space)), None)
+    if first is None:
+        return None
+    if end != "," and first.text[:1].isupper() and not first.tag_.startswith("VB"):
+        return None  # "“…?” Her critics cited it …": a capital after a question opens a new sentence
+    tags = [
+        c
+        for c in candidates
+        if c.kind == "verb"
+        and c.tok.tag_ in {"VBD", "VBZ", "VBP"}
+        and c.tok.i >= span.end
+        and c.speaker_head is not None
+        and c.speaker_head.i >= span.end
+        and _adjacent(doc, c, m, span)
+    ]
+    return min(tags, key=lambda c: c.tok.i) if tags else None
 
 
 def _parenthetical(cue: CueHit) -> bool:
@@ -1349,6 +1423,22 @@ def _naming_content(cue: CueHit, qset: set[int]) -> list[Tok] | None:
         return list(doc[holder.left_edge.i : max(qset) + 1])
     first = min(o.left_edge.i + (1 if o.dep_ == "prep" else 0) for o in objects)
     return list(doc[first : max(qset) + 1])
+
+
+def _scare_quoted_object(cue: CueHit, span: Any, qset: set[int]) -> bool:
+    """Whether the quoted words only modify the object a naming verb labels ("portray “illegal” immigrants as
+    criminals", "described the “reformed” party as a sham"): the writer's scare quote, while the label the
+    verb gives is the as-phrase or predicate after the object."""
+    roots = [t for t in span if t.head.i not in qset or t.head.i == t.i]
+    heads = {t.head.i for t in roots}
+    if len(heads) != 1 or any(t.dep_ not in {"amod", "compound", "nmod", "punct"} for t in roots):
+        return False
+    noun = roots[0].head
+    if noun.i in qset or noun.i < max(qset) or noun.dep_ != "dobj" or noun.head.i != cue.tok.i:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in noun.children) or any(
+        c.i > noun.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")) for c in cue.tok.children
+    )
 
 
 def _gap_after(doc: Doc, m: Marked, cue: CueHit) -> list[Tok]:

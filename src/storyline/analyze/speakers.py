@@ -26,9 +26,11 @@ news writing, not of one corpus:
    ("Mrs.", "Mr.") or, failing those, from a clear majority of the pronouns that follow the person as
    subject in their own sentences ("Warren said her bill …"); no list of names is used. Names inside
    quote marks are the speaker's own words and are never antecedents ("“Donald is a leader,” she said"). "they"/"it"
-   refer to the latest organisation or group that spoke, else to the latest organisation that was
-   the subject of a clause ("The Commission voted … what it called …"). An unresolved pronoun stays
-   as written.
+   refer to the latest organisation or group that spoke ("Six newspapers said … They urged him …"; "it"
+   only to an organisation, never to a plural group), else to the latest organisation that was
+   the subject of a clause ("The Commission voted … what it called …"); a person's surname the NER
+   labelled ORG is no organisation for this, and a person is never what "they" stands for. An
+   unresolved pronoun stays as written.
    A definite description with no earlier role to match ("the former secretary of state said") is
    read like a pronoun.
 5. **Organisations and places speak** ("the State Department said", "Baghdad denouncing"): the
@@ -446,6 +448,11 @@ class SpeakerResolver:
             role=head.text if head.lemma_.lower() in self.lex.anonymous else None,
             desc=span,
         )
+        if kind == "group" and head.i not in self.quoted:
+            # "Six newspapers said … They called him …": a group that spoke is what a later "they" stands for.
+            profile = self.profiles.setdefault(text, profile)
+            profile.mentions.append(head.i)
+            profile.mentions.sort()
         return profile
 
     def _earlier_with_role(self, head: Tok) -> Profile | None:
@@ -498,7 +505,9 @@ class SpeakerResolver:
 
     def _antecedent_group(self, pron: Tok) -> Profile | None:
         floor = self._window_start(pron)
-        found = self._latest(lambda p: p.kind in {"org", "group"}, floor, pron.i)
+        # "it" is one organisation; "they"/"we" may be an organisation or a group of people ("six papers").
+        kinds = {"org"} if pron.lower_ == "it" else {"org", "group"}
+        found = self._latest(lambda p: p.kind in kinds, floor, pron.i)
         if found is not None:
             return found
         # "The Security Council voted … to impose sanctions against what it called …": an organisation
@@ -509,6 +518,7 @@ class SpeakerResolver:
             if (
                 tok.dep_ in SUBJECT_DEPS
                 and tok.i not in self.quoted
+                and tok.lower_ not in self.by_surname  # a person's surname the NER labelled ORG ("Christie")
                 and (
                     tok.ent_type_ == "ORG"
                     or (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in self.lex.institutions)

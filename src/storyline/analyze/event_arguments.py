@@ -57,6 +57,7 @@ from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote
 
 _WORDS = load_yaml("event_words.yml")  # documented in the file
+AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 #: Acts done between two other parties: "between X and Y" names the targets, not the source.
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
 #: Participles whose "by" phrase names who did an act ("an attack claimed by", "carried out by").
@@ -167,6 +168,9 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_PARTICIPLES
         for g in prep_objects(c, ("by",))
     ]
+    # "the arrest of the opposition leader by security forces": the "by" phrase of an action noun
+    # is often read as hanging on its "of" object, the nearer noun; it is the act's author.
+    sources += [g for o in prep_objects(noun, ("of",)) for g in prep_objects(o, ("by",))]
     # "clashes between X and Y", also when the phrase hangs on the verb the noun is subject of
     # ("clashes erupted … between X and Y").
     between = [
@@ -180,6 +184,20 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
     # "of" last: the objective genitive of an action noun ("the invasion of South Lebanon").
     # "among" names the parties an act is between ("mediation among the feuding republics").
     targets = prep_objects(noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "among", "of"))
+    claim = noun.head.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if claim is not None and noun.head.head.lemma_.lower() == "responsibility" and claim.pos_ == "VERB":
+        # "IS claimed responsibility for the attack": who claims an act owns it.
+        sources += subject_of(claim)
+    # "sanctions targeting Russian oil traders", "a ban hitting imports": whom the act is aimed at.
+    targets += [
+        g
+        for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS
+        for g in c.children
+        if g.dep_ in OBJECT_DEPS
+    ]
+    # "an attack by militants on a base": the target phrase after the "by" phrase is read onto its noun.
+    targets += [g for b in prep_objects(noun, ("by",)) for g in prep_objects(b, ("against", "on", "upon"))]
     if between and not sources:
         first = between[0]
         others = list(conjuncts_of(first))
@@ -571,6 +589,7 @@ class ArgumentReader:
         tok = trig.token
         source_toks: list[Token] = []
         target_toks: list[Token] = []
+        complement_toks: list[Token] = []
         if tok.pos_ == "VERB":
             source_toks, target_toks = verb_arguments(tok)
             if tok.lemma_.lower() in MOVER_VERBS:
@@ -641,7 +660,8 @@ class ArgumentReader:
         if tok.pos_ == "VERB":
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # addressee is in the complement clause.
-            target_toks = target_toks + complement_targets(tok)
+            complement_toks = complement_targets(tok)
+            target_toks = target_toks + complement_toks
             if self.reports_preceding_clause(trig):
                 # "Croatian authorities are failing …, a rights group protested": a reporting
                 # clause after its content; the content's subject is whom the speech act is about.
@@ -668,6 +688,17 @@ class ArgumentReader:
             if (t is not None and t.code not in {s.code for s in sources} | {None})
             or (t is not None and not sources)
         ]
+        if (
+            "speech" in trig.cue.flags
+            and complement_toks
+            and sources
+            and all(is_state(s) and has_country(s) for s in sources)
+        ):
+            # "Kim Jong Un warned that North Korea would use nuclear weapons": a state speaking of its
+            # own country in what it says announces what it will do itself; it addresses no one.
+            own = {(s.code or "").split()[0] for s in sources}
+            reported = {a.code for a in self.actors(doc, complement_toks, history, quotes) if a is not None}
+            targets = [t for t in targets if not (t.code in own and t.code in reported)]
         return sources, targets
 
     def reports_preceding_clause(self, trig: Trigger) -> bool:
@@ -919,6 +950,27 @@ class ArgumentReader:
                         if place is not None:
                             more = [geocode(doc, conj) for conj in conjuncts_of(obj)]
                             return [place, *(p for p in more if p is not None)]
+        for anchor in [trig.token, *trig.merged]:
+            # "20 people were killed when a bomb exploded at a market in Mogadishu": a "when" clause
+            # tells the same moment, and its place is the event's.
+            for clause in (c for c in anchor.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "advmod" and m.lower_ == "when" for m in clause.children):
+                    for obj in prep_objects(clause, PLACE_PREPS):
+                        place = geocode(doc, obj)
+                        if place is not None:
+                            return [place]
+        if trig.token.pos_ == "VERB":
+            # "were shot dead by Israeli forces in Jenin", "Police in Lagos arrested 40 protesters":
+            # with no place of its own, the act is where its doer is said to be (a place phrase
+            # read onto the agent, the nearer noun, or on the subject).
+            doers = prep_objects(trig.token, ("by",)) if is_passive(trig.token) else subject_of(trig.token)
+            for agent in doers:
+                if agent.dep_ not in ("nsubj", "pobj"):
+                    continue
+                for obj in prep_objects(agent, ("in", "at")):
+                    place = geocode(doc, obj)
+                    if place is not None:
+                        return [place]
         return []
 
     def object_location(self, trig: Trigger) -> Location | None:
@@ -959,7 +1011,18 @@ class ArgumentReader:
         for verb in [trig.token, *trig.merged]:
             if verb.pos_ == "VERB":
                 heads.extend(verb_arguments(verb)[1])
+        if trig.token.pos_ == "NOUN":
+            # "a drone attack on the Russian city of Belgorod": the place an attack noun is aimed at.
+            heads.extend(prep_objects(trig.token, ("on", "against", "at")))
+            heads.extend(g for b in prep_objects(trig.token, ("by",)) for g in prep_objects(b, ("on", "against")))
+            if trig.governor is not None and trig.governor in trig.anchors:
+                # "opened fire on protesters in Khartoum": the phrase hangs on the light verb.
+                heads.extend(prep_objects(trig.governor, ("on", "against", "at")))
         for head in heads:
+            if head.lemma_.lower() in PLACE_NOUNS:
+                place = geocode(doc, head)
+                if place is not None:
+                    return place
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                     for obj in c.children:

@@ -185,6 +185,16 @@ def irrealis_kind(trig: Trigger) -> str | None:
         if tok.dep_ in OBJECT_DEPS | {"pobj"} and tok.head.pos_ == "VERB" and trig.governor is None:
             clause_verbs.append(tok.head)
         elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "of")
+            and tok.head.head.dep_ in OBJECT_DEPS
+            and tok.head.head.head.pos_ == "VERB"
+            and trig.governor is None
+        ):
+            # "pledged 500 million euros in military aid", "promised a package of aid": the act
+            # is the thing an amount is of, and its status is the amount's verb's.
+            clause_verbs.append(tok.head.head.head)
+        elif (
             is_generic_plural(tok)
             and tok.dep_ == "pobj"
             and trig.governor is None
@@ -213,6 +223,15 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # "reiterated its demand today that Israel ease restrictions": the clause, set after the
             # verb, is the content of the demand noun — what is asked for, not what happened.
             return "request"
+        if (
+            verb.dep_ == "pcomp"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.lemma_.lower() in SELF_INTENT_GOVERNORS
+        ):
+            # "a meeting aimed at establishing relations", "committed to ending the war": the gerund
+            # after an intention word's preposition is what is intended, not what happened.
+            return "purpose" if verb.head.head.lemma_.lower() == "aim" else "intent"
         governor = verb.head.lemma_.lower()
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if (

@@ -12,7 +12,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 #: Prepositions whose object is the one an action is directed at, in order of preference.
-VERB_TARGET_PREPS = ("against", "on", "upon", "at", "to", "toward", "towards", "with", "into", "from")
+VERB_TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "with", "at", "into", "from")
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off"})
 MODALS = frozenset(
     {"would", "could", "might", "may", "should", "will", "shall", "'ll", "must", "can", "wo", "ca"}
@@ -123,6 +123,7 @@ def phrase(head: Token) -> list[Token]:
     keep: list[Token] = [head]
     # A place phrase on a part noun says where it is, not whose it is ("positions in Iraq").
     part = head.lemma_.lower() in PART_NOUNS
+    agent = head.dep_ == "pobj" and head.head.lower_ == "by"
     stack = [
         c
         for c in head.children
@@ -131,6 +132,11 @@ def phrase(head: Token) -> list[Token]:
         and not (part and c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or _names_boundary(c)))
         # "accused opposition leaders of inciting violence": the charge is no part of the name
         and not (c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children))
+        # "the arrest of the opposition leader by the police": a "by" phrase read onto the nearer
+        # noun names the act's author, not part of this party's name
+        and not (c.dep_ == "prep" and c.lower_ == "by")
+        # "an attack by militants on a base": neither is the target phrase read onto the agent
+        and not (agent and c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"))
     ]
     while stack:
         t = stack.pop()
@@ -169,6 +175,30 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def reduced_relative(verb: Token) -> bool:
+    """A past participle after a noun, with no subject or auxiliary of its own, is a passive
+    relative clause: the noun is what the act is done to ("aid workers kidnapped in Somalia" =
+    who were kidnapped), and a "by" phrase names who does it ("hostages seized by Hamas"). A bare
+    participle after an apposition is rather a misread past tense closing the sentence ("…, a
+    rights group protested here Wednesday"): a passive relative carries a phrase of its own. Nor is
+    it one when its noun is the root — then the participle is the sentence's misread main verb
+    ("Hundreds of ethnic Hungarians protested in Romania")."""
+    if not (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.dep_ != "ROOT"
+        and not any(c.dep_.startswith("aux") or c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return False
+    return verb.head.dep_ != "appos" or any(c.dep_ in ("prep", "agent") for c in verb.children)
+
+
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("plans to attack")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The subject of ``verb``, inherited along xcomp/conj/advcl chains when it has none."""
     seen = 0
@@ -205,6 +235,19 @@ def subject_of(verb: Token) -> list[Token]:
             return [controller]
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
+        elif v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "Turkey is unlikely to approve …": the adjective's clause's subject
+        elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and infinitive(v):
+            # "Israel has no plans to attack Iran", "Russia's decision to withdraw", "the right of
+            # troops to fire": whose plan or right it is does the act — the noun's possessor or "of"
+            # phrase, or the subject of its verb.
+            owner = [c for c in v.head.children if c.dep_ == "poss"] or prep_objects(v.head, ("of",))
+            if owner:
+                return owner
+            if v.head.dep_ in ("dobj", "obj") and v.head.head.pos_ in ("VERB", "AUX"):
+                v = v.head.head
+            else:
+                return []
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]
         else:
@@ -220,13 +263,15 @@ PREPOSITIONAL_CONTROL = {
 }
 #: Verbs whose infinitive is done by their subject even with an object ("promised Iraq to help").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "threaten"})
+#: Verbs whose object is a means, and whose subject does their infinitive ("used tear gas to disperse").
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
 
 
 def object_controller(verb: Token) -> Token | None:
     """Who is to do what an infinitive after ``verb`` says: its object ("urged the Palestinians to
     accept", "called on Israel to withdraw", "appealed to the rebels to lay down their arms"), or
     None when the subject is (no object, or a verb of promising)."""
-    if verb.lemma_.lower() in SUBJECT_CONTROL:
+    if verb.lemma_.lower() in SUBJECT_CONTROL | INSTRUMENT_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if objects:
@@ -241,10 +286,12 @@ def object_controller(verb: Token) -> Token | None:
 
 
 def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
-    if is_passive(verb):
+    if is_passive(verb) or reduced_relative(verb):
         sources = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if targets and targets[0].lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            targets = [verb.head]
+        if not targets and reduced_relative(verb):
             targets = [verb.head]
         return sources, targets
     sources = subject_of(verb)
@@ -252,6 +299,11 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     # troops to Lebanon's president": the troops are the sender's, Lebanon is the recipient).
     targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     targets += prep_objects(verb, VERB_TARGET_PREPS)
+    # "pledged 5 billion euros in aid to Ukraine", "offered a loan of $1 billion to Egypt": the
+    # recipient phrase is read onto the object, or onto the thing the amount is of.
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+        targets += prep_objects(obj, ("to",))
+        targets += [g for inner in prep_objects(obj, ("in", "of")) for g in prep_objects(inner, ("to",))]
     return sources, targets
 
 

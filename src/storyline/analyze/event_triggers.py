@@ -203,6 +203,10 @@ class TriggerReader:
                 trig.governor is not None and self.is_light(trig.governor)
             ):
                 continue
+            if "light_only" in cue.flags and any(self.is_event_noun(c) for c in conjuncts_of(tok)):
+                # "launched artillery, mortar and rocket fire": coordinated words before an event
+                # noun are its modifiers, read as conjuncts; the event is the noun's.
+                continue
             self._apply_modifiers(trig)
             found.append(trig)
         return found
@@ -311,6 +315,12 @@ class TriggerReader:
             trig.governor = noun.head.head
             trig.anchors.append(trig.governor)
             return
+        if noun.dep_ in PASSIVE_SUBJECT_DEPS and noun.head.pos_ == "VERB" and self.is_light(noun.head):
+            # "Food aid was delivered to Gaza by Jordan", "sanctions were imposed on Iran by the EU":
+            # the subject of a passive light verb is its object; the "by" phrase is the author.
+            trig.governor = noun.head
+            trig.anchors.append(noun.head)
+            return
         if noun.dep_ in OBJECT_DEPS | {"attr"} and noun.head.pos_ in ("VERB", "AUX"):
             verb = noun.head
             if self.is_light(verb) or self.cue(verb) is None:
@@ -335,6 +345,8 @@ class TriggerReader:
             words.extend(c for c in trig.carrier.children if c.dep_ in ("compound", "amod"))
         if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":
             words.append(tok.head)  # "set fire", "opened fire"
+        elif tok.pos_ == "NOUN" and trig.governor is not None and trig.governor in trig.anchors:
+            words.append(trig.governor)  # "launched drones and missiles": the conjunct's light verb
         # A modifier that changes the type ("joint exercises" are COOPERATE, "air raid" an ASSAULT)
         # decides first; the mode then comes from the modifiers that apply to the resulting type.
         # A word naming who acts ("workers" in "a workers' strike") says nothing as the verb's

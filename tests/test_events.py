@@ -800,8 +800,11 @@ def test_a_capital_naming_where_a_thing_is_is_no_government() -> None:
 def test_ethnic_groups_and_insurgents_placed_by_the_state_they_fight_or_the_place() -> None:
     march = [e for e in happened(code("Thousands of Kurds marched in Diyarbakir on Sunday.")) if e.type == "PROTEST"]
     assert march and march[0].source is not None and march[0].source.code == "TUR CVL"
-    attack = [e for e in happened(code("Kurdish rebels attacked a Turkish army post.")) if e.type == "ASSAULT"]
+    attack = [e for e in happened(code("Kurdish rebels attacked a Turkish police station.")) if e.type == "ASSAULT"]
     assert attack and attack[0].source is not None and attack[0].source.code == "TUR REB"
+    # Soldiers may be abroad: their attackers are not thereby of their country.
+    attack = [e for e in happened(code("Militants attacked US troops on Monday.")) if e.type == "ASSAULT"]
+    assert attack and attack[0].source is not None and attack[0].source.code == "REB"
 
 
 def test_a_town_named_in_several_countries_is_the_one_of_the_country_the_sentence_names() -> None:

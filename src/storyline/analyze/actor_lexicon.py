@@ -36,6 +36,9 @@ AFFILIATION_SUFFIXES = frozenset(
     {"backed", "allied", "aligned", "supported", "sponsored", "funded", "linked"}
 )
 
+#: Suffixes that make a country the leader of what it modifies: "US-led coalition" is the US's.
+LEADER_SUFFIXES = frozenset({"led", "commanded", "headed"})
+
 COUNTRY, CAPITAL, DEMONYM, ORG, ROLE, REGION = "country", "capital", "demonym", "org", "role", "region"
 
 
@@ -182,18 +185,20 @@ class Lexicon:
         )
 
     def _hyphenated_affiliation(self, token: Token, date: str | None) -> Match | None:
-        """ "pro-Iranian", "Iran-backed" as one token: the country is an affiliation."""
+        """ "pro-Iranian", "Iran-backed" as one token: the country is an affiliation; "US-led": the leader."""
         head, sep, tail = token.text.partition("-")
         if not sep:
             return None
+        leads = tail.lower() in LEADER_SUFFIXES
         if head.lower() in AFFILIATION_PREFIXES:
             name = tail
-        elif tail.lower() in AFFILIATION_SUFFIXES:
+        elif tail.lower() in AFFILIATION_SUFFIXES or leads:
             name = head
         else:
             return None
         entries = [e for e in self.lookup((name,)) if e.valid_on(date) and e.kind != ROLE]
-        return Match(token.i, token.i + 1, entries[0], True) if entries else None
+        # "US-led forces" are the leader's (their country), "Iran-backed militias" only aligned with it.
+        return Match(token.i, token.i + 1, entries[0], not leads) if entries else None
 
 
 #: Kinds of place names that inside a person's name are part of it ("Lisa O. Monaco"); a demonym

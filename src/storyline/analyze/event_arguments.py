@@ -254,9 +254,11 @@ def situate(
         # Rebels and the opposition act against their own state: "rebels in the Ivory Coast
         # dismissed an appeal from President Gbagbo".
         country = country_of_sector(others, INSURGENT_SECTORS)
-    if country is None and parts[0] in INSURGENT_SECTORS:
-        # …and so, seen from their side: "Kurdish rebels attacked a Turkish army post".
-        country = country_of_sector(others, STATE_SECTORS | POLICE_SECTORS)
+    if country is None and parts[0] in INSURGENT_SECTORS and actor.affiliation is None:
+        # …and so, seen from their side: "Kurdish rebels attacked a Turkish police station". Not
+        # from soldiers, who may be abroad ("militants attacked US troops"), nor for groups a
+        # foreign state backs ("Iran-backed militias").
+        country = country_of_sector(others, (STATE_SECTORS - {"MIL"}) | POLICE_SECTORS)
         if country in INTERNATIONAL_CODES:
             country = None
     if country is None and parts[0] in STATE_SECTORS | POLICE_SECTORS:
@@ -272,7 +274,12 @@ def situate(
         country is None
         and only is not None
         and any(
-            has_country(o) and (o.code or "").split()[0] == only and not (state and is_state(o)) for o in others
+            has_country(o)
+            and (o.code or "").split()[0] == only
+            and not (state and is_state(o))
+            # soldiers may be abroad: those who fight them are not thereby of their country
+            and not (parts[0] in INSURGENT_SECTORS and (o.code or "").endswith("MIL"))
+            for o in others
         )
     ):
         # "Nicaragua's government ordered the opposition newspaper …", "the government banned

@@ -274,3 +274,14 @@ def test_an_organisation_the_tagger_reads_as_a_person_is_no_he() -> None:
     )
     speakers = [_speaker(q) for q in quotes_of(text)]
     assert speakers[-1] != "Xinhua"
+
+
+def test_it_is_the_nearer_organisation_the_one_that_just_acted() -> None:
+    text = (
+        "The statement drew sharp criticism from both sides. The anti-tax movement has traditionally "
+        "argued that farmers should be spared, but not traders.\n"
+        "The governor's campaign immediately backtracked, putting out a statement contradicting his earlier "
+        "comments. In cases of hardship, it said, \u201cthe farmer is a victim.\u201d"
+    )
+    last = [q for q in quotes_of(text) if "victim" in q.content]
+    assert last and _speaker(last[0]) == "governor's campaign"

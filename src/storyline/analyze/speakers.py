@@ -507,14 +507,15 @@ class SpeakerResolver:
         floor = self._window_start(pron)
         # "it" is one organisation; "they"/"we" may be an organisation or a group of people ("six papers").
         kinds = {"org"} if pron.lower_ == "it" else {"org", "group"}
-        found = self._latest(lambda p: p.kind in kinds, floor, pron.i)
-        if found is not None:
-            return found
+        spoke = self._latest_with_index(lambda p: p.kind in kinds, floor, pron.i)
         # "The Security Council voted … to impose sanctions against what it called …": an organisation
         # that was the subject of a recent clause is what "it"/"they" stands for, even if it has not spoken.
         # "Trump's campaign backtracked, putting out a statement. …, it said, …": an institution noun as
-        # subject is an organisation too.
+        # subject is an organisation too. Of the two, the nearer one: the campaign that just backtracked,
+        # not a movement that argued two sentences before.
         for tok in reversed(self.doc[floor : pron.i]):
+            if spoke is not None and tok.i <= spoke[0]:
+                break
             if (
                 tok.dep_ in SUBJECT_DEPS
                 and tok.i not in self.quoted
@@ -525,7 +526,7 @@ class SpeakerResolver:
                 )
             ):
                 return self._org_profile(tok, self._mention(tok))
-        return None
+        return spoke[1] if spoke is not None else None
 
     def _latest(self, accept: Any, lo: int, hi: int) -> Profile | None:
         best = self._latest_with_index(accept, lo, hi)

@@ -57,6 +57,7 @@ from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote
 
 _WORDS = load_yaml("event_words.yml")  # documented in the file
+#: Participles that say whom an act is aimed at ("sanctions targeting Russian oil traders").
 AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 #: Acts done between two other parties: "between X and Y" names the targets, not the source.
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
@@ -802,7 +803,7 @@ class ArgumentReader:
             # subject is rarely the actor: "Srebrenica fell").
             place = geocode(doc, head)
             if place is not None and place.country and place.country not in INTERNATIONAL_CODES:
-                country = gazetteer().country_names.get(place.country, place.country)
+                country = gazetteer().country_name(place.country)
                 return Actor(f"{place.name}, {country}", place.country)
         mine = [
             c for c in head.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON and c.pos_ == "PRON"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
 from storyline.analyze.event_arguments import (
+    AIMING_VERBS,
     DOMESTIC_SECTORS,
     INTERNATIONAL_CODES,
     POLICE_SECTORS,
@@ -76,7 +77,6 @@ RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION"})
 STOPPABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 EXPRESSED_BY_ACTION = frozenset({"PROTEST", "REQUEST"})
 WORK_STOPPAGE_NOUNS = frozenset(_WORDS["work_stoppage_nouns"])
-AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 #: Where a demonstration is held at an institution ("outside the embassy", "in front of parliament").
 PROTEST_SITE_PREPS = ("outside", "at", "near")
 #: Acts of blocking passage: by civilians a protest, by a state a restriction.
@@ -309,7 +309,7 @@ class EventCoder:
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
             country = (sources[0].code or "").split()[0]
-            targets = [Actor(gazetteer().country_names.get(country, country), country)]
+            targets = [Actor(gazetteer().country_name(country), country)]
         if (
             ((ev_type == "CONSULT" and mode == "visit") or ev_type == "PROTEST")
             and not targets
@@ -317,7 +317,7 @@ class EventCoder:
             and location.country
         ):
             # A visit is hosted, and a demonstration addressed, by the government of the place.
-            name = gazetteer().country_names.get(location.country, location.country)
+            name = gazetteer().country_name(location.country)
             targets = [Actor(name, location.country)]
         # Where the announced act would happen: home of actors named by their sector, and the
         # target of an act with no party named (see place_target).
@@ -485,7 +485,7 @@ def place_target(
         chosen = complement_place
     if chosen is None or not chosen.country or chosen.country in INTERNATIONAL_CODES:
         return None
-    country = gazetteer().country_names.get(chosen.country, chosen.country)
+    country = gazetteer().country_name(chosen.country)
     # The name says where: "police in Newark arrested two men" acts on people in Newark, coded as
     # the country, not on "the United States".
     is_country = chosen.name.lower() in (country.lower(), f"the {country.lower()}")
@@ -506,18 +506,18 @@ def unidentified_attackers(place: Location | None) -> Actor | None:
     """The source of an attack no one is named for ("a journalist was killed in a car bomb explosion
     in Beirut"): unidentified armed forces of the country where it happened, the CAMEO/PLOVER
     convention (``UAF``; ACLED's "Unidentified Armed Group (Country)")."""
-    if place is None or not place.country or place.country in INTERNATIONAL_CODES:
-        return None
-    country = gazetteer().country_names.get(place.country, place.country)
-    return Actor(f"unidentified attackers in {country}", f"{place.country} UAF")
+    return _unnamed_party(place, "unidentified attackers", "UAF")
 
 
 def unnamed_protesters(place: Location | None) -> Actor | None:
     """The source of a protest no one is named for: the civilians of the country where it happened."""
+    return _unnamed_party(place, "protesters", "CVL")
+
+
+def _unnamed_party(place: Location | None, who: str, sector: str) -> Actor | None:
     if place is None or not place.country or place.country in INTERNATIONAL_CODES:
         return None
-    country = gazetteer().country_names.get(place.country, place.country)
-    return Actor(f"protesters in {country}", f"{place.country} CVL")
+    return Actor(f"{who} in {gazetteer().country_name(place.country)}", f"{place.country} {sector}")
 
 
 def _attackers_named(events: list[Event]) -> bool:

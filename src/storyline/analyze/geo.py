@@ -60,6 +60,10 @@ class Gazetteer:
         key = name.lower()
         return self.countries.get(key) or self.capitals.get(key) or self.regions.get(key) or self.cities.get(key)
 
+    def country_name(self, code: str) -> str:
+        """The English name of a country (ISO3), or the code itself when it is none."""
+        return self.country_names.get(code, code)
+
     def lookup_near(self, name: str, countries: Iterable[str]) -> Place | None:
         """The place ``name`` designates in a text that names ``countries``: of two cities of one
         name, the one in a country the text names ("the north Lebanese port" of Tripoli)."""

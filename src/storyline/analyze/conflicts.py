@@ -987,7 +987,7 @@ def _persons(doc: Doc, span: Span) -> set[str]:
         first = tok
         while first.ent_iob_ == "I" and not doc[first.i - 1].whitespace_:
             first = doc[first.i - 1]
-        word = doc.text[first.idx : tok.idx + len(tok.text)]
+        word = text_of(doc)[first.idx : tok.idx + len(tok.text)]
         names.add(word.lower().removesuffix("'s").removesuffix("’s"))
     return names
 

@@ -285,3 +285,29 @@ def test_it_is_the_nearer_organisation_the_one_that_just_acted() -> None:
     )
     last = [q for q in quotes_of(text) if "victim" in q.content]
     assert last and _speaker(last[0]) == "governor's campaign"
+
+
+def test_a_description_naming_its_side_is_only_someone_of_that_side() -> None:
+    # The subject on stage is Jordan's king: "the Israeli leader" is not him.
+    (q,) = quotes_of(
+        "King Abdullah of Jordan met Benjamin Netanyahu, the Israeli prime minister, on Monday. "
+        "The Israeli leader said the talks were useful."
+    )
+    assert q.speaker is not None and q.speaker.code == "ISR GOV"
+    assert "Abdullah" not in q.speaker.name
+    # The person of that side on stage is who the description stands for.
+    (q,) = quotes_of(
+        "Israeli Prime Minister Benjamin Netanyahu met the king on Monday. "
+        "The Israeli leader said the talks were useful."
+    )
+    assert _speaker(q) == "Benjamin Netanyahu"
+
+
+def test_an_organisation_named_in_a_description_is_not_the_last_person() -> None:
+    quotes = quotes_of(
+        "Italian Prime Minister Giuseppe Conte said the plan was late. "
+        "Later the EU executive urged member states to do more for the refugees."
+    )
+    urged = next(q for q in quotes if "refugees" in q.content)
+    assert urged.speaker is not None and urged.speaker.code is not None
+    assert urged.speaker.code.startswith("EUR") and "Conte" not in urged.speaker.name

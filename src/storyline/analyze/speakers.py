@@ -32,7 +32,8 @@ news writing, not of one corpus:
    labelled ORG is no organisation for this, and a person is never what "they" stands for. An
    unresolved pronoun stays as written.
    A definite description with no earlier role to match ("the former secretary of state said") is
-   read like a pronoun.
+   read like a pronoun; one that names its country or organisation ("the Israeli leader", "the EU
+   executive") only stands for a person of that side, and for no one when no such person is on stage.
 5. **Organisations and places speak** ("the State Department said", "Baghdad denouncing"): the
    entity is the speaker and the actor coder decides what it stands for (Baghdad → Iraq's
    government).
@@ -52,7 +53,7 @@ news writing, not of one corpus:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -60,7 +61,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from storyline.analyze.actor_lexicon import ORG
-from storyline.analyze.actors import lexicon_of, resolve_actor
+from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_actor
 from storyline.analyze.extensions import entity_at, text_of
 from storyline.model import Speaker
 
@@ -318,11 +319,7 @@ class SpeakerResolver:
         if head.i not in profile.mentions:
             profile.mentions.append(head.i)
             profile.mentions.sort()
-        desc = profile.desc or span
-        if desc not in self._codes:
-            actor = resolve_actor(self.doc, desc[0], desc[1])
-            self._codes[desc] = actor.code if actor is not None else None
-        code = self._codes[desc]
+        code = self._code_at(profile.desc or span)
         return Speaker(
             name=profile.name,
             start=span[0],
@@ -436,8 +433,13 @@ class SpeakerResolver:
                 and head.lemma_.lower() not in self.lex.anonymous | self.lex.speech_nouns
             ):
                 # "the former secretary of state said": a definite description of a person already
-                # on stage, read like "she" when no earlier role names it.
-                salient = self._antecedent_person(head, "")
+                # on stage, read like "she" when no earlier role names it. A description that names
+                # its country or organisation ("the Israeli leader", "the EU executive") is only
+                # someone of that side; with no such person on stage it stays a description of its own.
+                side = self._own_side(head, span)
+                salient = self._antecedent_person(
+                    head, "", None if side is None else (lambda p: self._side_of(p) == side)
+                )
                 if salient is not None:
                     return salient
         text = self.text[span[0] : span[1]]
@@ -478,12 +480,36 @@ class SpeakerResolver:
         sent_i = bisect.bisect_right(self._sent_starts, tok.i) - 1
         return self._sent_starts[max(0, sent_i - LOOKBACK_SENTENCES)]
 
-    def _antecedent_person(self, pron: Tok, gender: str) -> Profile | None:
+    def _own_side(self, head: Tok, span: tuple[int, int]) -> str | None:
+        """The country or organisation a description names in its own modifiers ("the Israeli
+        leader" → ISR, "the EU executive" → EUR), or None when it names none."""
+        if not any(
+            t.ent_type_ in ORG_LABELS for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}
+        ):
+            return None
+        return _side(self._code_at(span))
+
+    def _side_of(self, profile: Profile) -> str | None:
+        return _side(self._code_at(profile.desc)) if profile.desc is not None else None
+
+    def _code_at(self, span: tuple[int, int]) -> str | None:
+        if span not in self._codes:
+            actor = resolve_actor(self.doc, span[0], span[1])
+            self._codes[span] = actor.code if actor is not None else None
+        return self._codes[span]
+
+    def _antecedent_person(
+        self, pron: Tok, gender: str, accept: Callable[[Profile], bool] | None = None
+    ) -> Profile | None:
         sent_start = self._sent_starts[bisect.bisect_right(self._sent_starts, pron.i) - 1]
         floor = self._window_start(pron)
 
         def fits(profile: Profile) -> bool:
-            return profile.kind == "person" and (not gender or profile.gender in (None, gender))
+            return (
+                profile.kind == "person"
+                and (not gender or profile.gender in (None, gender))
+                and (accept is None or accept(profile))
+            )
 
         # The subject of the same sentence before the pronoun ("Kirby said he ...").
         same = self._latest(lambda p: fits(p), sent_start, pron.i)
@@ -547,6 +573,12 @@ class SpeakerResolver:
         profile = self.profiles.get(name)
         if profile is not None and profile.gender is None and pronoun.lower() in PERSON_PRONOUNS:
             profile.gender = PERSON_PRONOUNS[pronoun.lower()]
+
+
+def _side(code: str | None) -> str | None:
+    """The country or organisation part of an actor code ("ISR GOV" → ISR), None for a bare sector."""
+    first = code.split()[0] if code else None
+    return None if first is None or first in SECTOR_CODES else first
 
 
 def _entities_in(doc: Doc, tokens: Iterable[Tok], labels: set[str]) -> list[str]:

@@ -311,3 +311,12 @@ def test_an_organisation_named_in_a_description_is_not_the_last_person() -> None
     urged = next(q for q in quotes if "refugees" in q.content)
     assert urged.speaker is not None and urged.speaker.code is not None
     assert urged.speaker.code.startswith("EUR") and "Conte" not in urged.speaker.name
+
+
+def test_a_collective_speaker_is_named_by_its_of_phrase() -> None:
+    (q,) = quotes_of("A coalition of Kenyan church leaders told the president that the vote was unfair.")
+    assert _speaker(q) == "A coalition of Kenyan church leaders"
+    assert q.speaker is not None and q.speaker.code is not None and q.speaker.code.startswith("KEN")
+    # A clause describing the members is not part of the name.
+    (q,) = quotes_of("A group of army officers, who defected last week, said the army would not fire on crowds.")
+    assert _speaker(q) == "A group of army officers"

@@ -245,7 +245,7 @@ class CueLexicon:
             ),
             speakers=SpeakerLexicon(
                 honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
-                institutions=words("institutions"),
+                institutions=words("institutions"), collectives=words("collectives"),
                 verbs=words("verbs") | words("object_verbs") | words("naming_verbs"),
             ),
         )

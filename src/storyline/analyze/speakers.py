@@ -110,6 +110,8 @@ class SpeakerLexicon:
     anonymous: frozenset[str]
     speech_nouns: frozenset[str]
     institutions: frozenset[str] = frozenset()
+    #: collective nouns named by their "of" phrase ("a coalition of Muslim leaders").
+    collectives: frozenset[str] = frozenset()
     #: speech verbs: "Slams", "Says" between two names is a headline's verb, never part of a name.
     verbs: frozenset[str] = frozenset()
 
@@ -355,7 +357,26 @@ class SpeakerResolver:
             if t.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"}
         ]
         first = min((t.left_edge.i for t in lefts), default=head.i)
-        return doc[first].idx, head.idx + len(head.text)
+        last = self._members_end(head) if head.lemma_.lower() in self.lex.collectives else head
+        return doc[first].idx, last.idx + len(last.text)
+
+    def _members_end(self, head: Tok) -> Tok:
+        """The last word of a collective noun's "of" phrase ("a coalition of Libyan Muslim leaders"),
+        leaving out clauses and appositions that describe them; the noun itself when it has none."""
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.i in self.quoted:
+            return head
+        cut = {t.i for c in pobj.children if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"}
+               for t in c.subtree}
+        end = pobj
+        for tok in pobj.subtree:
+            if tok.i in cut or tok.i in self.quoted:
+                if tok.i > pobj.i:
+                    break
+                continue
+            end = tok if tok.i > end.i else end
+        return end
 
     def _profile_for(self, head: Tok, span: tuple[int, int]) -> Profile | None:
         low = head.lower_

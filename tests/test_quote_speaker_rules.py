@@ -320,3 +320,11 @@ def test_a_collective_speaker_is_named_by_its_of_phrase() -> None:
     # A clause describing the members is not part of the name.
     (q,) = quotes_of("A group of army officers, who defected last week, said the army would not fire on crowds.")
     assert _speaker(q) == "A group of army officers"
+
+
+def test_only_a_noun_naming_a_person_is_read_like_he_or_she() -> None:
+    # "the survey" is no person on stage; "the tycoon" is.
+    (q,) = quotes_of("Senator Jane Ortiz toured the plant on Monday. The survey said most voters were still undecided.")
+    assert q.speaker is not None and "Ortiz" not in q.speaker.name
+    (q,) = quotes_of("Harold Voss bought the team in March. The tycoon said the stadium would be rebuilt.")
+    assert _speaker(q) == "Harold Voss"

@@ -246,6 +246,7 @@ class CueLexicon:
             speakers=SpeakerLexicon(
                 honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
                 institutions=words("institutions"), collectives=words("collectives"),
+                person_nouns=words("person_nouns"),
                 verbs=words("verbs") | words("object_verbs") | words("naming_verbs"),
             ),
         )

@@ -82,6 +82,8 @@ GROUP_PRONOUNS = {"they", "them", "it", "we"}
 NAME_LABELS = {"PERSON"}
 DASHES = {"-", "–", "—", "--", "―"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+#: endings of nouns that name people ("chairwoman", "actress", "economist", "historian").
+PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian")
 FEMALE_HONORIFICS = {"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "king", "prince", "congressman"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -112,6 +114,8 @@ class SpeakerLexicon:
     institutions: frozenset[str] = frozenset()
     #: collective nouns named by their "of" phrase ("a coalition of Muslim leaders").
     collectives: frozenset[str] = frozenset()
+    #: nouns that name a person ("tycoon", "senator"): only they are read like "he"/"she".
+    person_nouns: frozenset[str] = frozenset()
     #: speech verbs: "Slams", "Says" between two names is a headline's verb, never part of a name.
     verbs: frozenset[str] = frozenset()
 
@@ -452,6 +456,7 @@ class SpeakerResolver:
                 det == "the"
                 and head.tag_ == "NN"
                 and head.lemma_.lower() not in self.lex.anonymous | self.lex.speech_nouns
+                and self._names_a_person(head)
             ):
                 # "the former secretary of state said": a definite description of a person already
                 # on stage, read like "she" when no earlier role names it. A description that names
@@ -500,6 +505,14 @@ class SpeakerResolver:
     def _window_start(self, tok: Tok) -> int:
         sent_i = bisect.bisect_right(self._sent_starts, tok.i) - 1
         return self._sent_starts[max(0, sent_i - LOOKBACK_SENTENCES)]
+
+    def _names_a_person(self, noun: Tok) -> bool:
+        """Whether a common noun names a person ("the tycoon", "the congresswoman", "the
+        economist"), not a thing that can be the subject of "said" ("the survey", "the ad")."""
+        word = noun.lower_
+        return noun.lemma_.lower() in self.lex.person_nouns or word in self.lex.person_nouns or (
+            len(word) > 5 and word.endswith(PERSON_SUFFIXES)
+        )
 
     def _own_side(self, head: Tok, span: tuple[int, int]) -> str | None:
         """The country or organisation a description names in its own modifiers ("the Israeli

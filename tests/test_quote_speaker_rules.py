@@ -328,3 +328,21 @@ def test_only_a_noun_naming_a_person_is_read_like_he_or_she() -> None:
     assert q.speaker is not None and "Ortiz" not in q.speaker.name
     (q,) = quotes_of("Harold Voss bought the team in March. The tycoon said the stadium would be rebuilt.")
     assert _speaker(q) == "Harold Voss"
+
+
+def test_a_gendered_description_skips_people_of_the_other_gender() -> None:
+    quotes = quotes_of(
+        "Senator Maria Lopez toured the port. “It raises security issues,” she said. "
+        "The Texas businessman has praised the plan, saying it was overdue."
+    )
+    praised = next(q for q in quotes if "overdue" in q.content)
+    assert praised.speaker is not None and "Lopez" not in praised.speaker.name
+
+
+def test_a_description_with_an_of_phrase_naming_a_body_is_that_body() -> None:
+    (q,) = quotes_of(
+        "Officer Dan Cole closed the road. Nine towns were under rebel control, "
+        "the president of the International Committee of the Red Cross said."
+    )
+    assert q.speaker is not None and "Cole" not in q.speaker.name
+    assert q.speaker.name.endswith("Red Cross")

@@ -246,7 +246,8 @@ class CueLexicon:
             speakers=SpeakerLexicon(
                 honorifics=words("honorifics"), anonymous=words("anonymous"), speech_nouns=words("nouns"),
                 institutions=words("institutions"), collectives=words("collectives"),
-                person_nouns=words("person_nouns"),
+                person_nouns=words("person_nouns"), female_nouns=words("female_nouns"),
+                male_nouns=words("male_nouns"),
                 verbs=words("verbs") | words("object_verbs") | words("naming_verbs"),
             ),
         )

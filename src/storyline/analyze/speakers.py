@@ -116,6 +116,9 @@ class SpeakerLexicon:
     collectives: frozenset[str] = frozenset()
     #: nouns that name a person ("tycoon", "senator"): only they are read like "he"/"she".
     person_nouns: frozenset[str] = frozenset()
+    #: nouns that name only women ("actress") or only men ("king"); -woman / -man words need no entry.
+    female_nouns: frozenset[str] = frozenset()
+    male_nouns: frozenset[str] = frozenset()
     #: speech verbs: "Slams", "Says" between two names is a headline's verb, never part of a name.
     verbs: frozenset[str] = frozenset()
 
@@ -361,11 +364,15 @@ class SpeakerResolver:
             if t.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"}
         ]
         first = min((t.left_edge.i for t in lefts), default=head.i)
-        last = self._members_end(head) if head.lemma_.lower() in self.lex.collectives else head
+        last = self._members_end(head)
+        if head.lemma_.lower() not in self.lex.collectives and not any(
+            t.ent_type_ in ORG_LABELS for t in doc[head.i + 1 : last.i + 1]
+        ):
+            last = head  # "the president of the Red Cross" names its body; "the head of security" stays "the head"
         return doc[first].idx, last.idx + len(last.text)
 
     def _members_end(self, head: Tok) -> Tok:
-        """The last word of a collective noun's "of" phrase ("a coalition of Libyan Muslim leaders"),
+        """The last word of a noun's "of" phrase ("a coalition of Libyan Muslim leaders"),
         leaving out clauses and appositions that describe them; the noun itself when it has none."""
         prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -464,7 +471,9 @@ class SpeakerResolver:
                 # someone of that side; with no such person on stage it stays a description of its own.
                 side = self._own_side(head, span)
                 salient = self._antecedent_person(
-                    head, "", None if side is None else (lambda p: self._side_of(p) == side)
+                    head,
+                    self._gender_of_noun(head),
+                    None if side is None else (lambda p: self._side_of(p) == side),
                 )
                 if salient is not None:
                     return salient
@@ -506,6 +515,16 @@ class SpeakerResolver:
         sent_i = bisect.bisect_right(self._sent_starts, tok.i) - 1
         return self._sent_starts[max(0, sent_i - LOOKBACK_SENTENCES)]
 
+    def _gender_of_noun(self, noun: Tok) -> str:
+        """"f" or "m" for a noun that names a woman or a man ("the congresswoman", "the New York
+        businessman", "the actress"), else ""."""
+        word = noun.lemma_.lower()
+        if word in self.lex.female_nouns or word.endswith("woman"):
+            return "f"
+        if word in self.lex.male_nouns or word.endswith("man"):
+            return "m"
+        return ""
+
     def _names_a_person(self, noun: Tok) -> bool:
         """Whether a common noun names a person ("the tycoon", "the congresswoman", "the
         economist"), not a thing that can be the subject of "said" ("the survey", "the ad")."""
@@ -515,13 +534,14 @@ class SpeakerResolver:
         )
 
     def _own_side(self, head: Tok, span: tuple[int, int]) -> str | None:
-        """The country or organisation a description names in its own modifiers ("the Israeli
-        leader" → ISR, "the EU executive" → EUR), or None when it names none."""
-        if not any(
-            t.ent_type_ in ORG_LABELS for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}
-        ):
+        """The country or organisation a description names in its own words ("the Israeli leader" →
+        ISR, "the EU executive" → EUR, "the president of the Red Cross" → its code), or None."""
+        end = self._members_end(head)
+        named = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}]
+        named += list(self.doc[head.i + 1 : end.i + 1])
+        if not any(t.ent_type_ in ORG_LABELS for t in named):
             return None
-        return _side(self._code_at(span))
+        return _side(self._code_at((span[0], max(span[1], end.idx + len(end.text)))))
 
     def _side_of(self, profile: Profile) -> str | None:
         return _side(self._code_at(profile.desc)) if profile.desc is not None else None

@@ -346,3 +346,11 @@ def test_a_description_with_an_of_phrase_naming_a_body_is_that_body() -> None:
     )
     assert q.speaker is not None and "Cole" not in q.speaker.name
     assert q.speaker.name.endswith("Red Cross")
+
+
+def test_a_possessive_pronoun_owner_of_a_speech_noun_is_resolved() -> None:
+    quotes = quotes_of(
+        "Mayor Tom Park spoke on Tuesday. He repeated his claim that the budget was balanced."
+    )
+    claim = next(q for q in quotes if "budget" in q.content)
+    assert _speaker(claim) == "Tom Park"

@@ -67,7 +67,7 @@ from storyline.model import Speaker
 
 Tok = Any  # spaCy's Token is untyped for mypy
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GENDERED_PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -78,7 +78,7 @@ GENDERED_PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
-GROUP_PRONOUNS = {"they", "them", "it", "we"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "our"}
 NAME_LABELS = {"PERSON"}
 DASHES = {"-", "–", "—", "--", "―"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -586,7 +586,7 @@ class SpeakerResolver:
     def _antecedent_group(self, pron: Tok) -> Profile | None:
         floor = self._window_start(pron)
         # "it" is one organisation; "they"/"we" may be an organisation or a group of people ("six papers").
-        kinds = {"org"} if pron.lower_ == "it" else {"org", "group"}
+        kinds = {"org"} if pron.lower_ in {"it", "its"} else {"org", "group"}
         spoke = self._latest_with_index(lambda p: p.kind in kinds, floor, pron.i)
         # "The Security Council voted … to impose sanctions against what it called …": an organisation
         # that was the subject of a recent clause is what "it"/"they" stands for, even if it has not spoken.

@@ -139,6 +139,12 @@ class _Vocab:
     timetable_verbs: frozenset[str]
     deadline_signals: frozenset[str]
     year_signals: frozenset[str]
+    event_ahead: frozenset[str]
+    past_event_nouns: frozenset[str]
+    plan_nouns: frozenset[str]
+    period_context: frozenset[str]
+    measure_words: frozenset[str]
+    event_dates: dict[tuple[int, int], tuple[int, frozenset[str]]]
 
 
 @cache
@@ -168,6 +174,13 @@ def _vocab(name: str) -> _Vocab:
         timetable_verbs=frozenset(raw.get("timetable_verbs", ())),
         deadline_signals=frozenset(raw.get("deadline_signals", ())),
         year_signals=frozenset(str(w) for w in raw.get("year_signals", ())),
+        event_ahead=frozenset(raw.get("event_ahead", ())),
+        past_event_nouns=frozenset(raw.get("past_event_nouns", ())),
+        plan_nouns=frozenset(raw.get("plan_nouns", ())),
+        period_context=frozenset(raw.get("period_context", ())),
+        measure_words=frozenset(raw.get("measure_words", ())),
+        event_dates={(int(e["month"]), int(e["day"])): (int(e["year"]), frozenset(e["words"]))
+                     for e in raw.get("event_dates", ())},
     )
 
 
@@ -555,6 +568,8 @@ class _Grammar:
              self._month_day),
             ("month_year", rf"{B}{mod}{month}(?:\s+of)?,?\s+{year}{E}", self._month_year),
             # "in June last year" is one expression: the month of the year named after it.
+            # "In 1972, ... that November": the month of the year the story is at
+            ("that_month", rf"{B}(?P<x>that\s+{fmonth})(?![\w-])", self._that_month),
             ("month", rf"{B}{mod}(?:(?P<rel>this|last|next|past|coming)\s+)?{fmonth}"
                       r"(?:\s+(?P<ry>this|last|next)\s+year(?!'))?(?![\w-])", self._month),
             # A hyphen after a year only as a range of years ("2009-2010"): "2014-15" is a season,
@@ -566,7 +581,9 @@ class _Grammar:
                        rf"(?P<dec>(?:1[5-9]|20)\d0s|'\d0s|\d0s|(?-i:{decade_words}))(?![\w-])", self._decade),
             ("century", rf"{B}(?:the\s+)?{mod}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ords})[\s-]century{E}",
              self._century),
-            ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous|preceding|following)\s+)?"
+            # ("following Wednesday's leak": the preposition, before the day of the leak)
+            ("weekday", rf"{B}{mod}(?:(?:the\s+)?(?P<rel>last|next|this|past|coming|previous|preceding"
+                        r"|following(?!\s+\w+['’]s\b))\s+)?"
                         rf"{wday}"
                         rf"(?:\s+(?P<part>{parts}))?(?![\w-])", self._weekday),
             # "Mondays", "Tuesday nights": every such day (or that part of it), a SET
@@ -737,6 +754,7 @@ class _Grammar:
             "day_month": _all(_cword(months), _has(*digits)),
             "month_year": _all(_cword(months), year),
             "month": _cword(fmonths),
+            "that_month": _all(_word(frozenset(["that"])), _cword(fmonths)),
             "year": year,
             "year_range_end": _probe(r"(?:1[5-9]|20)\d\d[-–]"),
             "decade": _any(_has("0s"), _word(frozenset(_DECADE_WORDS))),
@@ -864,6 +882,12 @@ class _Grammar:
                 return None
             return (lambda a: ("DATE", value, modv)), False
         rel = (m.groupdict().get("rel") or "").lower()
+        event = self.v.event_dates.get((month, day))
+        if event is not None and not rel and (nxt := _NEXT_WORD.match(c.text, c.end)) and (
+                nxt[1].lower() in event[1]):
+            # "the Sept. 11 attacks": the date names the event, whose year goes without saying
+            event_value = f"{event[0]:04d}-{month:02d}-{day:02d}"
+            return (lambda a: ("DATE", event_value, modv)), False
         direction = _REL_DIRECTION.get(rel) or _date_direction(c, self.v)
         wd_name = m.groupdict().get("wd")
         wd = self.v.weekdays.get(_cap(wd_name.rstrip("."))) if wd_name else None
@@ -946,6 +970,19 @@ class _Grammar:
         value = f"{int(self._year_of(m['year'])):04d}-{month:02d}"
         return (lambda a: ("DATE", value, modv)), False
 
+    def _that_month(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
+        rv = c.reference_value
+        span = _tokens(c)
+        if not rv or not rv[:4].isdigit() or span is None or len(span) < 2:
+            return None  # no year to go back to
+        that, month_tok = span[0], span[-1]
+        before = c.doc[that.i - 1] if c.doc is not None and that.i > 0 else None
+        if month_tok.dep_ in ("nsubj", "nsubjpass", "compound") or (
+                before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in ("so", "now", "such"))):
+            return None  # "said that March sales rose", "that May was cold": a conjunction
+        value = f"{rv[:4]}-{self.v.months[_cap(m['month'])]:02d}"
+        return (lambda a: ("DATE", value, None)), False
+
     def _month(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         name = m["month"]
         if name == "May" and not (m["mod"] or m["rel"]) and _looks_like_modal(c):
@@ -956,6 +993,15 @@ class _Grammar:
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
         rel = (m["rel"] or "").lower()
         direction = _REL_DIRECTION.get(rel) or _date_direction(c, self.v)
+        noun_tense = _noun_tense(c, self.v) if not rel and c.tense is None else None
+        if noun_tense in ("event", "future", "near"):
+            # "the coup in July", "before the November elections": the month of an event takes
+            # the tense of the event
+            direction = {"event": "back", "future": "fwd"}.get(noun_tense or "", "near")
+        elif noun_tense == "past":
+            # "the vote in July left him weakened": the last July, or the coming month ("dealers
+            # placed orders to start trading for November transactions", written in late October)
+            direction = "back_grace"
         strict = rel in ("last", "past", "next", "coming")
 
         ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
@@ -968,6 +1014,9 @@ class _Grammar:
                 year = a.year + ry
             elif rel == "this":
                 year = a.year
+            elif direction == "back_grace":
+                year = a.year + 1 if month == 1 and a.month == 12 else _month_year(
+                    a, month, "near" if month == a.month + 1 else "back")
             else:
                 year = _month_year(a, month, direction, strict)
             return "DATE", f"{year:04d}-{month:02d}", modv
@@ -1019,6 +1068,8 @@ class _Grammar:
             digit = int(dec.lstrip("'")[0])
             if not dec.startswith("'") and not the:
                 return None
+            if not dec.startswith("'") and _measure_sentence(c, self.v):
+                return None  # "Trump's rating remains in the 30s": numbers, not years
 
         def resolve(a: dt.date) -> Resolved:
             if full is not None:
@@ -1070,6 +1121,10 @@ class _Grammar:
             direction, strict = "fwd", True
         elif rel == "this":
             direction, strict = c.direction("near"), False
+        elif c.tense is None and (noun_tense := _due_tense(c, self.v) or _noun_tense(c, self.v)) in ("future", "near"):
+            # "Thursday's summit will decide", "ahead of Sunday's vote": the coming one (or today's);
+            # "crowds gathered ahead of Sunday's vote": the nearest one
+            direction, strict = ("fwd" if noun_tense == "future" else "near"), False
         else:
             direction, strict = _weekday_direction(c), False
 
@@ -1174,6 +1229,8 @@ class _Grammar:
                 year = a.year
                 cur = _SEASON_ORDER[_season_of(a)]
                 want = _SEASON_ORDER[season]
+                if a.month == 12 and season != "WI":
+                    cur = 4  # December comes after this year's autumn: "next summer" is the coming year's
                 if step < 0 and want >= cur:
                     year -= 1
                 elif step > 0 and want <= cur:
@@ -1267,6 +1324,11 @@ class _Grammar:
             # "took to the streets in 2011 ... five years later": count from the year the story is at.
             value = f"{int(rv[:4]) + sign * int(n):04d}"
             return (lambda a: ("DATE", value, None)), False
+        if direction in ("earlier", "later") and ref is None and rv and len(rv) == 7 and unit == "month":
+            # "elections called for October 2014, eight months later": from the month the story is at
+            shifted = _shift_months(dt.date(int(rv[:4]), int(rv[5:7]), 1), sign * int(n))
+            month_value = f"{shifted.year:04d}-{shifted.month:02d}"
+            return (lambda a: ("DATE", month_value, None)), False
 
         def resolve(a: dt.date) -> Resolved | None:
             base = ref or a
@@ -1424,6 +1486,10 @@ class _Grammar:
         if year:
             value = f"{year}-{letter}{n}"
             return (lambda a: ("DATE", value, None)), False
+        if not (m["ry"] or m["qy"] or m["fy"]) and _OF_OTHER.match(c.text, c.end):
+            return None  # "the first half of the game", "the second quarter of the match"
+        if half and not (m["ry"] or m["qy"] or m["fy"]) and c.quarter is None and not _period_context(c, self.v):
+            return None  # "scored in the first half": a half of a game, not of the year
         past = c.tense == "past"
         ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
         qy = _norm(m["qy"]).removeprefix("the ")
@@ -1478,8 +1544,11 @@ class _Grammar:
             year = a.year
             cur = _SEASON_ORDER[_season_of(a)]
             want = _SEASON_ORDER[season]
-            if season == "WI" and a.month == 12:
-                cur = 4  # December's winter is the coming year's in no convention; keep the year
+            if a.month == 12:
+                # December's winter is the coming year's in no convention; keep the year. It is
+                # still past every other season of the year: "next summer" is the coming year's,
+                # "last spring" this year's.
+                cur = 4
             if step < 0 or (step == 0 and direction == "back"):
                 if want > cur or (step < 0 and want == cur):
                     year -= 1
@@ -1501,6 +1570,8 @@ class _Grammar:
             h = 0
         if ampm and h > 23:
             return None
+        if not ampm and _CLOCK_MARK.match(c.text, c.end):
+            return None  # "the comments start around the 2:05 mark": a point in a recording, a race
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
@@ -1637,8 +1708,11 @@ class _Grammar:
 
     def _holiday(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         rule = self.v.holidays[re.sub(r"\s+", " ", m["hol"])]
-        if m["year"]:
-            d = _holiday_date(rule, int(self._year_of(m["year"])))
+        year_before = _YEAR_BEFORE.search(c.text, max(0, c.start - 12), c.start)
+        written = self._year_of(m["year"]) if m["year"] else year_before[1] if year_before else None
+        if written:
+            # "Christmas 2010", "the 1988 Super Tuesday"
+            d = _holiday_date(rule, int(written))
             return (lambda a: ("DATE", d.isoformat(), None)), False
         direction = c.direction("near")
 
@@ -1818,7 +1892,25 @@ def _weekday_direction(c: _Ctx) -> Direction:
     # Friday", "they meet Monday"): the coming one.
     if c.tense == "present":
         return "fwd"
+    if c.tense == "future" and _past_plan(c):
+        # "Trump prepared to speak in Wisconsin on Tuesday", "was due to fly out Friday": a plan
+        # told in the past looks ahead of its telling, not of the publication: the nearest such day.
+        return "near"
     return c.direction("back")
+
+
+def _past_plan(c: _Ctx) -> bool:
+    """The time modifies "to" + verb under a verb of planning in the simple past ("prepared to
+    speak", "was due to meet", "planned to vote")."""
+    span = _tokens(c)
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    if verb is None or verb.tag_ != "VB" or not any(ch.lower_ == "to" for ch in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    return head.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass", "cop") and ch.lower_ in ("was", "were")
+                                     for ch in head.children)
 
 
 def _timetable_verb(c: _Ctx, v: _Vocab) -> bool:
@@ -1841,6 +1933,146 @@ def _time_predicate(c: _Ctx) -> bool:
     preps = [ch for ch in verb.children if ch.dep_ == "prep"]
     return (len(preps) == 1 and preps[0].i == span.start - 1
             and not any(ch.dep_ in _BE_COMPLEMENTS for ch in verb.children))
+
+
+def _dated_noun(c: _Ctx) -> Token | None:
+    """The noun a time expression dates: "Sunday's vote", "the November elections", "the attack in
+    November" (None when the time modifies a verb or stands alone)."""
+    span = _tokens(c)
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):
+        noun = tok.head  # ("a strong performance Tuesday": npadvmod of a noun)
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on") and tok.head.dep_ == "prep":
+        noun = tok.head.head
+    else:
+        return None
+    # (a name after "in" is mostly a misparse: "the visit of Secretary Daley in September")
+    if noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN" if tok.dep_ == "poss" else "NOUN") \
+            or noun.i in range(span.start, span.end):
+        return None
+    return noun
+
+
+#: "of" after "the first half" (quarter) naming something else than a year: a half of that.
+_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the|this|last|next|that)\s+(?:(?:fiscal|calendar|financial|current|same)\s+)?"
+                       r"(?:year|decade|century)\b|(?:fiscal\s+)?(?:1[5-9]|20)\d\d\b|'\d\d\b|(?:fiscal|calendar)\b)"
+                       r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?[a-z]", re.I)
+
+
+def _period_context(c: _Ctx, v: _Vocab) -> bool:
+    """The sentence around "the first half" speaks of a year's figures ("profit for the first half",
+    "growth slowed in the second half", "the first half of the year")."""
+    span = _tokens(c)
+    if span is None or not len(span):
+        return True  # a phrase resolved alone (resolve_text) is known to be a time
+    words = {t.lower_ for t in span[0].sent} | {t.lemma_.lower() for t in span[0].sent}
+    return bool(words & v.period_context)
+
+
+_NEXT_WORD = re.compile(r"(?:,?\s+(?:terrorist|terror))?\s+(\w+)", re.I)
+#: A year written just before a named day: "the 1988 Super Tuesday".
+_YEAR_BEFORE = re.compile(r"\b((?:1[5-9]|20)\d\d)\s+$")
+#: A clock reading before "mark" is a point in a recording or a race, not a time of day.
+_CLOCK_MARK = re.compile(r"\s+mark\b", re.I)
+
+
+def _measure_sentence(c: _Ctx, v: _Vocab) -> bool:
+    """The sentence measures something in numbers ("approval in the 40s", "temperatures in the
+    80s"): a bare "the 40s" there is a range of numbers."""
+    span = _tokens(c)
+    if span is None or not len(span):
+        return False
+    return any(t.lower_ in v.measure_words or t.lemma_.lower() in v.measure_words for t in span[0].sent)
+
+
+def _marked_future(verb: Token, v: _Vocab) -> bool:
+    """A modal ("will decide", "could come") or a verb of planning ("is due to meet", "plans to
+    vote") on the verb or the verbs it is governed by; not the progressive alone."""
+    for _ in range(4):
+        if verb.lemma_ in v.future_cues or any(
+                ch.dep_ == "aux" and (ch.lower_ in v.future_cues or ch.lower_ in _MODALS) for ch in verb.children):
+            return True
+        if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        verb = verb.head
+    return False
+
+
+#: "ahead of", "in advance of": written of what is still to come, even in a past clause.
+_PROSPECTIVE = frozenset(["ahead", "advance"])
+
+
+def _had(verb: Token | None) -> bool:
+    return verb is not None and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d")
+                                    for ch in verb.children)
+
+
+def _due_tense(c: _Ctx, v: _Vocab) -> str | None:
+    """ "The filings due Sunday night": a time after "due" (an adjective, no verb of its own) lies
+    ahead, or near the telling in a past clause ("the report was due Friday")."""
+    span = _tokens(c)
+    if span is None or not len(span):
+        return None
+    adj = span.root.head
+    if adj.i == span.root.i or adj.pos_ != "ADJ" or adj.lower_ not in v.plan_verbs:
+        return None
+    verb = _clause_verb(adj.head) if adj.head.i != adj.i else None
+    return "near" if verb is not None and _verb_tense(verb, v, 0) == "past" else "future"
+
+
+def _noun_tense(c: _Ctx, v: _Vocab) -> str | None:
+    """For a time that dates a noun (and so has no verb of its own), the tense of the event named:
+    "future" when something puts it ahead ("Thursday's summit will decide", "ahead of Sunday's
+    vote", "with Wednesday's debate approaching", "the upcoming November elections"), or "near"
+    when that is told in the past ("in the days leading up to Tuesday's primary, he campaigned":
+    ahead of the telling, not of now); "event" for an event only told once it happened ("the
+    attack in November"); else the tense of the clause ("the vote in July left him weakened": past);
+    None for a date set in advance ("set a March deadline")."""
+    noun = _dated_noun(c)
+    if noun is None:
+        return None
+    head = noun.head
+    verb = _clause_verb(head) if head.i != noun.i else None
+    tense = _verb_tense(verb, v, 0) if verb is not None else None
+    if verb is not None and tense == "future" and not _marked_future(verb, v):
+        tense = "present"  # "is continuing to try to sell itself under a June agreement": a present
+    outer, told = verb, tense
+    for _ in range(2):
+        # "in the days leading up to Tuesday's primary, he campaigned": the lead-up is told in the
+        # tense of the clause the participle hangs on (only the lead-up: "after trouncing her in
+        # Tuesday's primary, he will face ..." does not put the primary ahead)
+        if told is not None or outer is None or outer.dep_ not in ("acl", "advcl", "pcomp", "xcomp", "relcl"):
+            break
+        outer = _clause_verb(outer.head) if outer.head.i != outer.i else None
+        told = _verb_tense(outer, v, 0) if outer is not None else None
+    ahead = "near" if told == "past" else "future"
+    if noun.lemma_.lower() in v.plan_nouns or noun.lower_ in v.plan_nouns:
+        # "before the Sunday deadline": ahead, or near the telling in a past clause ("set a March
+        # deadline")
+        return "near" if told == "past" else "future"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PROSPECTIVE and not _had(verb):
+        return "future"  # "crowds gathered ahead of Sunday's vote": news writes it of what is still to come
+    if any(ch.dep_ in ("amod", "acl", "advmod") and ch.lower_ in v.event_ahead for ch in noun.children):
+        return ahead  # "the upcoming vote", "the vote expected"
+    if noun.dep_ == "nsubj" and head.tag_ == "VBG" and head.lower_ in v.event_ahead:
+        return ahead  # "with Wednesday's debate approaching"
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "to", "into", "toward", "towards") and (
+            head.head.lower_ in v.event_ahead):
+        return ahead  # "ahead of Sunday's vote", "leading up to", "heading into Tuesday's primary"
+    if noun.dep_ in ("dobj", "nsubjpass") and (head.lemma_ in v.event_ahead or head.lower_ in v.event_ahead) and (
+            "had" not in {ch.lower_ for ch in head.children}):
+        return ahead  # "officials fear an attack in December", "entering Tuesday's contests"
+    if verb is not None and tense == "past" and verb.lemma_ in v.reporting_verbs:
+        tense = None  # "told them of a cutback in September": what was told may lie ahead
+    # "police will investigate the attack in November", "ways to get around Wednesday's ruling":
+    # told only once it happened, whatever the clause; unless it is the subject of what lies
+    # ahead ("Wednesday's ruling will decide")
+    if (noun.lower_ in v.past_event_nouns or noun.lemma_.lower() in v.past_event_nouns) and (
+            tense != "future" or noun.dep_ not in ("nsubj", "nsubjpass")):
+        return "event"
+    return tense
 
 
 def _past_perfect(c: _Ctx) -> bool:
@@ -2028,7 +2260,9 @@ def _followed_by_number(c: _Ctx) -> bool:
     span = _tokens(c)
     if span is None or c.doc is None or span.end >= len(c.doc):
         return False
-    return bool(c.doc[span.end].like_num)
+    # "the past two campaigns", "the past few elections": a count of things, not the past
+    nxt = c.doc[span.end]
+    return bool(nxt.like_num) or nxt.lower_ in ("few", "several", "many", "couple", "dozen")
 
 
 def _looks_like_modal(c: _Ctx) -> bool:

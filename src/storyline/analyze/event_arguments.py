@@ -46,6 +46,7 @@ from storyline.analyze.event_syntax import (
     phrase,
     place_objects,
     prep_objects,
+    relative_antecedent,
     subject_of,
     verb_arguments,
     verb_lemmas,
@@ -69,7 +70,14 @@ MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
 MOVER_VERBS = frozenset(_WORDS["mover_verbs"])
 #: Conjunctions of a condition ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
+#: Verbs of denial: who denies responsibility for an act is not named its author by that.
+DENIAL_VERBS = frozenset(_WORDS["denial_verbs"])
 
+#: Means and media, whose "by" phrase is how an act is done, not by whom ("talks by phone").
+MEANS_NOUNS = frozenset(
+    {"phone", "telephone", "video", "videolink", "videoconference", "link", "mail", "email", "letter", "force",
+     "air", "sea", "land", "road", "rail", "satellite", "radio", "decree", "hand", "proxy"}
+)
 RELATION_PREPS = ("with", "against", "toward", "towards", "on", "to", "for", "among", "between", "of", "by")
 #: Nouns of a part of a territory, whose "of" phrase names the place ("the city of Basra", "a
 #: residential sector of eastern Beirut").
@@ -160,7 +168,15 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
         # what they leave (the other party's ground) the "from" phrase.
         return sources + prep_objects(noun, ("by", "of")), prep_objects(noun, ("from",))
     # "strikes by X", then "criticism from Berlin", "aid from Japan": the origin of the act.
-    sources += prep_objects(noun, ("by", "from"))
+    if trig.type == "REQUEST" and not sources:
+        # "at the request of intelligence agencies", "the demands of the protesters": whose it is.
+        sources = prep_objects(noun, ("of",))
+    # (not a means: "talks by phone", "rule by decree")
+    origin = [o for o in prep_objects(noun, ("by", "from")) if o.lemma_.lower() not in MEANS_NOUNS]
+    if sources and prep_objects(noun, ("from",)) and sources[0].pos_ != "PRON":
+        # "Clinton's support from party leaders", "Kyiv's aid from Berlin": who gets it is the possessor.
+        return origin, sources + prep_objects(noun, ("against", "on", "to", "for"))
+    sources += origin
     # "the attack, claimed by the Taliban", "a raid carried out by special forces": the agent of a
     # participle that says who did it.
     sources += [
@@ -171,7 +187,7 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
     ]
     # "the arrest of the opposition leader by security forces": the "by" phrase of an action noun
     # is often read as hanging on its "of" object, the nearer noun; it is the act's author.
-    sources += [g for o in prep_objects(noun, ("of",)) for g in prep_objects(o, ("by",))]
+    sources += [g for o in prep_objects(noun, ("of",)) for g in prep_objects(o, ("by", "from"))]
     # "clashes between X and Y", also when the phrase hangs on the verb the noun is subject of
     # ("clashes erupted … between X and Y").
     between = [
@@ -184,9 +200,20 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
     ]
     # "of" last: the objective genitive of an action noun ("the invasion of South Lebanon").
     # "among" names the parties an act is between ("mediation among the feuding republics").
-    targets = prep_objects(noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "among", "of"))
+    # "for" last: whom support or aid is for ("his support for Trump", "aid for Syria").
+    targets = prep_objects(
+        noun, ("against", "on", "upon", "at", "to", "toward", "towards", "with", "among", "of", "for")
+    )
+    if trig.type == "REQUEST":
+        targets = [t for t in targets if t not in sources]
     claim = noun.head.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    if claim is not None and noun.head.head.lemma_.lower() == "responsibility" and claim.pos_ == "VERB":
+    if (
+        claim is not None
+        and noun.head.head.lemma_.lower() in ("responsibility", "credit")
+        and claim.pos_ == "VERB"
+        and claim.lemma_.lower() not in DENIAL_VERBS
+        and not any(c.dep_ == "neg" for c in claim.children)
+    ):
         # "IS claimed responsibility for the attack": who claims an act owns it.
         sources += subject_of(claim)
     # "sanctions targeting Russian oil traders", "a ban hitting imports": whom the act is aimed at.
@@ -492,19 +519,151 @@ def with_place_of_activity(doc: Doc, head: Token, actor: Actor) -> Actor:
 
 
 def antecedent_person(doc: Doc, pronoun: Token) -> Actor | None:
-    """ "he"/"she": the last coded person named before the pronoun, within the two sentences
-    before it (news English names a person, then refers back to them)."""
+    """ "he"/"she": a coded person named before the pronoun, within the two sentences before it
+    (news English names a person, then refers back to them), skipping persons known to be of the other
+    gender (see :func:`person_genders`) and those in the pronoun's own clause ("he pressed Clinton").
+    In the pronoun's sentence, the one in the nearest clause up from the pronoun wins ("keep the
+    pressure on Gaddafi until he steps down"); else the last one named as a clause subject, for the
+    topic is kept in subject position; else the last one named."""
     sent_start = pronoun.sent.start
     window_start = doc[max(sent_start - 1, 0)].sent.start if sent_start > 0 else 0
     if window_start > 0:
         window_start = doc[window_start - 1].sent.start
-    best: Actor | None = None
+    wanted = "f" if pronoun.lower_ in ("she", "her") else "m"  # he, him, his
+    same_form = FEMALE_PRONOUNS if wanted == "f" else MALE_PRONOUNS
+    earlier = next(
+        (t for t in pronoun.sent if t.i < pronoun.i and t.dep_ == "nsubj" and t.lower_ in same_form), None
+    )
+    if earlier is not None:
+        # "He visited Netanyahu in Israel, where he also met reporters": a second pronoun of the
+        # sentence continues its first, the sentence's subject.
+        return antecedent_person(doc, earlier)
+    genders = person_genders(doc)
+    chain = _clause_chain(pronoun)
+    # (actor, in the pronoun's sentence, a clause subject, of the pronoun's gender as the text shows,
+    # how far up from the pronoun the candidate's clause is)
+    found: list[tuple[Actor | None, bool, bool, bool, int]] = []
     for mention in doc._.entities or []:
-        if mention.label != "PERSON" or mention.actor is None or not mention.actor.code:
+        if mention.label != "PERSON":
             continue
-        if doc[window_start].idx <= mention.start < pronoun.idx:
-            best = mention.actor
-    return best
+        if not doc[window_start].idx <= mention.start < pronoun.idx:
+            continue
+        # A person the dictionary does not know still stands in the way ("the woman, Eman al-Obaidi,
+        # said she had been raped" is not about anyone named before): the pronoun then stays unknown.
+        actor = mention.actor if mention.actor is not None and mention.actor.code else None
+        gender = genders.get(actor.name) if actor is not None else None
+        if gender is not None and gender != wanted:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is not None and _coargument(root, pronoun):
+            continue
+        subject = root is not None and _in_subject(root)
+        clause = _clause_of(root) if root is not None else None
+        if clause is not None and pronoun.dep_ == "nsubj" and clause.i == pronoun.head.i:
+            continue  # "that he had struck a deal with Kasich": not a party of the pronoun's own clause
+        height = chain.index(clause.i) if clause is not None and clause.i in chain else len(chain)
+        for rel in (c for c in (root.children if root is not None else []) if c.dep_ == "relcl"):
+            if rel.i in chain and chain.index(rel.i) < height:
+                # "Eman al-Obaidi, who said she had been raped": the subject of the relative clause
+                height, subject = chain.index(rel.i), True
+        found.append((actor, mention.start >= pronoun.sent.start_char, subject, gender == wanted, height))
+    same = [f for f in found if f[1]]
+    if same:
+        # In the pronoun's sentence: the nearest clause up from the pronoun, its subject first,
+        # then the latest ("Ankara parted ways with Assad over his crackdown, Erdogan said": Assad).
+        best = min(same, key=lambda f: (f[4], not f[2], -same.index(f)))
+        return best[0]
+    # Before the sentence: a subject, one the text shows to be of the pronoun's gender first.
+    subjects = [f for f in found if f[2]]
+    for cand in reversed([f for f in subjects if f[3]] or subjects):
+        return cand[0]
+    return found[-1][0] if found else None
+
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "congressman", "lord"})
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman", "lady"})
+
+
+def person_genders(doc: Doc) -> dict[str, str]:
+    """The gender of each coded person of the document, where the text shows it: a title before a
+    mention ("Mrs. Clinton"), else a clear majority of the pronouns that follow the person in the
+    sentences where they are the subject ("Warren said her bill …"). No list of names is used. Read
+    once per document, when a pronoun first needs it."""
+    cached = doc.user_data.get("storyline_event_genders")
+    if isinstance(cached, dict):
+        return cached
+    votes: dict[str, Counter[str]] = {}
+    for mention in doc._.entities or []:
+        if mention.label != "PERSON" or mention.actor is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tally = votes.setdefault(mention.actor.name, Counter())
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        titles = {span[0].lower_, before}
+        if titles & MALE_TITLES:
+            tally["m"] += 5
+        if titles & FEMALE_TITLES:
+            tally["f"] += 5
+        if _in_subject(span.root):
+            # The first personal pronoun after a subject in its sentence is most often its own
+            # ("Warren said her bill …"); later ones may be anyone's.
+            for tok in doc[span.end : span.root.sent.end]:
+                if tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                    tally["m" if tok.lower_ in MALE_PRONOUNS else "f"] += 1
+                    break
+    genders = {
+        name: ("m" if tally["m"] > tally["f"] else "f")
+        for name, tally in votes.items()
+        if tally["m"] != tally["f"]
+    }
+    doc.user_data["storyline_event_genders"] = genders
+    return genders
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (its clause's head)."""
+    node = tok
+    for _ in range(12):
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _clause_chain(tok: Token) -> list[int]:
+    """The indices of the clause heads above ``tok``, nearest first."""
+    out: list[int] = []
+    node: Token | None = _clause_of(tok)
+    while node is not None and node.i not in out and len(out) < 8:
+        out.append(node.i)
+        node = _clause_of(node) if node.head is not node else None
+    return out
+
+
+def _coargument(tok: Token, pronoun: Token) -> bool:
+    """Whether ``tok`` is an argument of the pronoun's own verb (a pronoun cannot stand for it)."""
+    verb = pronoun.head
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return head.i == verb.i and tok.i != pronoun.i
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether ``tok`` heads or sits in (through compounds and appositions) a clause subject."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ not in ("compound", "appos", "flat") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def speaker_actor(tok: Token, quotes: list[Quote]) -> Actor | None:
@@ -600,6 +759,18 @@ class ArgumentReader:
         complement_toks: list[Token] = []
         if tok.pos_ == "VERB":
             source_toks, target_toks = verb_arguments(tok)
+            if trig.type == "CONSULT":
+                # "discussed the plan on Fox News", "met at the White House": a meeting's partner is
+                # its object or its "with" phrase, not where or on what it was held, nor what the
+                # topic it discussed is about.
+                topics = [
+                    t for t in target_toks if t.dep_ in OBJECT_DEPS and self.actor(doc, t, history, quotes) is None
+                ]
+                target_toks = [
+                    t
+                    for t in target_toks
+                    if not (t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "upon")) and t not in topics
+                ] + [g for t in topics for g in prep_objects(t, ("with",))]  # "discussed the crisis with Putin"
             if tok.lemma_.lower() in MOVER_VERBS:
                 # "withdrew its troops from Badme", "deployed troops along its border with Somalia":
                 # what is moved is the mover's own; the other party is where it goes or leaves.
@@ -617,7 +788,7 @@ class ArgumentReader:
                 # "drew criticism from Berlin", "faces sanctions from the EU": the subject of a
                 # verb of receiving undergoes the act; "from"/"by" names who does it.
                 source_toks = source_toks or prep_objects(receiver, ("from", "by"))
-                target_toks = target_toks or subject_of(receiver)
+                target_toks = subject_of(receiver) + [t for t in target_toks if t.dep_ != "poss"]
             if (
                 trig.governor is not None
                 and receiver is None
@@ -655,6 +826,62 @@ class ArgumentReader:
                 source_toks = [
                     t for t in verb_arguments(merged)[0] if t.i != tok.i and not self.triggers.is_event_noun(t)
                 ]
+        if (
+            not source_toks
+            and tok.pos_ == "NOUN"
+            and tok.lower_.endswith("ing")
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("after", "before", "since", "while", "upon", "on", "by")
+            and tok.head.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("det", "poss") for c in tok.children)
+        ):
+            # "Erdogan spoke after meeting Obama": a bare gerund (often read as a noun) has the subject
+            # of the clause it hangs on.
+            source_toks = subject_of(tok.head.head)
+        holder = tok.head.head if tok.dep_ == "pobj" else tok
+        if holder.pos_ == "NOUN" and holder.dep_ in OBJECT_DEPS:
+            holder = holder.head  # "made the visit after a meeting with …"
+        if (
+            not source_toks
+            and tok.pos_ == "NOUN"
+            and trig.type == "CONSULT"
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("after", "before", "during", "following", "at", "in")
+            and holder.pos_ in ("VERB", "AUX")
+        ):
+            partners = [c for c in holder.children if c.dep_ in ("dobj", "dative", "iobj")]
+            if prep_objects(tok, ("with",)) or (tok.head.lower_ == "in" and partners):
+                # "Clinton made the visit after a meeting with community leaders", "in a phone call,
+                # Biden told Netanyahu …": who meets someone around the clause's act is the clause's
+                # subject, and whom the clause addresses the other party.
+                source_toks = subject_of(holder)
+                if not prep_objects(tok, ("with",)):
+                    target_toks = target_toks + partners
+        if not source_toks and trig.type == "ASSAULT" and tok.pos_ == "VERB" and is_passive(tok):
+            # "12 civilians were killed in raids by government forces": the author of the act the
+            # killing happened in.
+            source_toks = [
+                g
+                for g in prep_objects(tok, ("in", "during"))
+                if self.triggers.is_event_noun(g) and prep_objects(g, ("by",))
+            ]
+        if (
+            tok.pos_ == "NOUN"
+            and trig.governor is None
+            and source_toks
+            and source_toks[0].dep_ == "poss"
+            and source_toks[0].lower_ in GROUP_POSSESSIVES
+        ):
+            # "committed war crimes in its violent crackdown", "its Gulf war with Iraq": with no verb
+            # of its own, the act is that of the group named before as a subject.
+            owner = self.antecedent_group(doc, source_toks[0], history, quotes)
+            if owner is not None:
+                source_toks = []
+                owned = [owner]
+            else:
+                owned = []
+        else:
+            owned = []
         participants = not source_toks and tok.pos_ == "NOUN" and trig.type == "PROTEST"
         if participants:
             # "youths threw stones during demonstrations", "thousands converged for a rally":
@@ -667,8 +894,15 @@ class ArgumentReader:
             target_toks = target_toks + purpose_objects(clause)
         if tok.pos_ == "VERB":
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
-            # addressee is in the complement clause.
-            complement_toks = complement_targets(tok)
+            # addressee is in the complement clause — not a party owned by a pronoun there, which
+            # stands for the speaker ("denied that its forces shelled the village").
+            complement_toks = [
+                t
+                for t in complement_targets(tok)
+                if not (t.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES | {"his", "her"} for c in t.children
+                ))
+            ]
             target_toks = target_toks + complement_toks
             if self.reports_preceding_clause(trig):
                 # "Croatian authorities are failing …, a rights group protested": a reporting
@@ -680,7 +914,7 @@ class ArgumentReader:
             target_toks = target_toks + condition_subjects(clause)
         # "clashes between X and Y" pair X (source) with Y (target); a mediation between them has both as targets.
         pairwise = tok.pos_ == "NOUN" and has_between(trig) and tok.lemma_.lower() not in THIRD_PARTY_NOUNS
-        sources = self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
+        sources = owned or self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
         targets = self.actors(doc, target_toks, history, quotes, conjuncts=not pairwise, relational=True)
         if participants:
             sources = [a for a in sources if (a.code or "").split()[-1] not in STATE_SECTORS | POLICE_SECTORS]
@@ -762,8 +996,17 @@ class ArgumentReader:
     ) -> Actor | None:
         if head.lower_ in FIRST_PERSON and head.pos_ == "PRON":  # "us", never "US"
             return speaker_actor(head, quotes)
+        antecedent = relative_antecedent(head) if head.pos_ == "PRON" or head.tag_ == "WDT" else None
+        if antecedent is not None and antecedent.i != head.i:
+            # "al-Qaeda, which Hollande blamed for the attacks": the pronoun stands for its noun.
+            return self.actor(doc, antecedent, history, quotes, possessor)
         if head.pos_ == "PRON":
-            if head.lower_ in ("he", "she"):
+            if (
+                head.lower_ in ("he", "she", "him")
+                or (head.lower_ in ("his", "her") and head.dep_ == "poss")
+                or (head.lower_ == "her" and head.dep_ == "pobj")
+            ):
+                # "he said", "her attack on Sanders": the person named before.
                 return antecedent_person(doc, head)
             if head.lower_ in GROUP_PRONOUNS and head.dep_ in TOPIC_DEPS:
                 return self.antecedent_group(doc, head, history, quotes)
@@ -773,7 +1016,9 @@ class ArgumentReader:
             # "North Korea's demand", "calls by Belarus's rulers", "condemned these strikes".
             # Its doer: a possessor, then "by" (the doer), then "of"/"from" ("the killing of
             # civilians by troops" is the troops' act).
-            own = [c for c in head.children if c.dep_ == "poss"]
+            # (a possessive "his"/"her" points back to the clause's subject: "reneged on his
+            # commitment to the Zambian people" names the party of the act after it)
+            own = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in ("his", "her")]
             own += prep_objects(head, ("by", "of", "from"))
             for tok in own:
                 actor = self.actor(doc, tok, history, quotes)

@@ -6,7 +6,7 @@ Lookups are dict lookups keyed by lemma (and, for phrasal cues, lemma + particle
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from storyline.data import load_tsv
@@ -41,6 +41,10 @@ class CueLexicon:
     nouns: dict[str, Cue]
     modes: dict[str, tuple[ModeRule, ...]]
     phrasal_particles: frozenset[str]
+    #: Head lemma of a multiword noun cue → (the word that must complete it, whether it follows
+    #: "of", the cue): "martial law" (a modifier "martial" on "law"), "state of emergency" ("of
+    #: emergency" on "state").
+    noun_phrases: dict[str, tuple[tuple[str, bool, Cue], ...]] = field(default_factory=dict)
 
     def verb(self, lemma: str, particles: Iterable[str]) -> Cue | None:
         for particle in particles:
@@ -59,6 +63,7 @@ def build_cue_lexicon(extra_cues: tuple[str, ...] = (), extra_modes: tuple[str, 
     verbs: dict[tuple[str, str | None], Cue] = {}
     nouns: dict[str, Cue] = {}
     particles: set[str] = set()
+    phrases: dict[str, list[tuple[str, bool, Cue]]] = {}
     rows = [*load_tsv("event_cues.tsv"), *(r for path in extra_cues for r in load_tsv(path))]
     for row in rows:
         lemma, pos = row["lemma"].strip().lower(), row["pos"].strip().upper()
@@ -69,6 +74,12 @@ def build_cue_lexicon(extra_cues: tuple[str, ...] = (), extra_modes: tuple[str, 
             verbs[(head, particle or None)] = cue
             if particle:
                 particles.add(particle)
+        elif " of " in lemma:
+            head, _, word = lemma.partition(" of ")
+            phrases.setdefault(head, []).append((word, True, cue))
+        elif " " in lemma:
+            word, _, head = lemma.rpartition(" ")
+            phrases.setdefault(head, []).append((word, False, cue))
         else:
             nouns[lemma] = cue
     modes: dict[str, list[ModeRule]] = {}
@@ -82,4 +93,10 @@ def build_cue_lexicon(extra_cues: tuple[str, ...] = (), extra_modes: tuple[str, 
             (row.get("agent") or "").strip().lower() == "yes",
         )
         modes.setdefault(row["word"].strip().lower(), []).append(rule)
-    return CueLexicon(verbs, nouns, {k: tuple(v) for k, v in modes.items()}, frozenset(particles))
+    return CueLexicon(
+        verbs,
+        nouns,
+        {k: tuple(v) for k, v in modes.items()},
+        frozenset(particles),
+        {k: tuple(v) for k, v in phrases.items()},
+    )

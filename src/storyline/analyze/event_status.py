@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, has_modal
+from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, going_to, has_modal
 from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger
+from storyline.data import load_yaml
 from storyline.model import DateFrom, Quote, TimeExpression
+
+_WORDS = load_yaml("event_words.yml")  # documented in the file
+#: Verbs whose complement is asserted not to have happened ("denied that its forces shelled …").
+DENIAL_VERBS = frozenset(_WORDS["denial_verbs"])
+#: Nouns of what is claimed, whose content a denial rejects ("denied reports that …").
+CLAIM_NOUNS = frozenset(_WORDS["claim_nouns"])
 
 #: Words whose complement is what their subject means to do, not (yet) a fact: intentions, plans,
 #: threats, promises, readiness ("threatened to strike", "is willing to withdraw").
@@ -47,6 +54,15 @@ SELF_INTENT_GOVERNORS = frozenset(
         "set",
         "able",
         "unwilling",
+        "afraid",
+        "keen",
+        "anxious",
+        "open",
+        "slate",
+        "slated",
+        "schedule",
+        "scheduled",
+        "due",
     }
 )
 #: Words whose complement is what someone else is asked, ordered or allowed to do.
@@ -99,8 +115,18 @@ NEGATING_GOVERNORS = frozenset(
 )
 #: Words whose "that" clause states what is required, not what happened ("demanded that the US cancel").
 MANDATIVE_GOVERNORS = frozenset(
-    {"demand", "request", "urge", "order", "insist", "propose", "recommend", "call", "press", "appeal", "ask"}
+    {"demand", "request", "urge", "order", "insist", "propose", "recommend", "call", "press", "appeal", "ask",
+     "want", "wish"}
 )
+#: Nouns whose "of" gerund is only entertained ("the idea of condemning Damascus").
+IDEA_NOUNS = frozenset({"idea", "possibility", "prospect", "option", "notion", "thought", "question", "risk", "threat"})
+#: Determiners and pronouns of a doer that make the act a kind, not an event ("any party who visits").
+GENERIC_DETERMINERS = frozenset({"any", "every", "each"})
+GENERIC_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
+#: Verbs whose "of"/"for" gerund is what someone is accused of ("accused X of shelling").
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "fault"})
+#: Modals of possibility or ability: what may or can happen is neither a promise nor a refusal.
+POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might", "ca"})
 #: Readiness for an attack is a military move short of force (the manual: MOBILIZE).
 PREPARATION_GOVERNORS = frozenset({"prepare", "ready", "prepared", "gear"})
 IRREALIS_GOVERNORS = SELF_INTENT_GOVERNORS | OTHER_INTENT_GOVERNORS | NEGATING_GOVERNORS
@@ -121,7 +147,34 @@ IRREALIS_ADJECTIVES = frozenset(
 )
 
 
+def denied(tok: Token) -> bool:
+    """Whether ``tok`` (a verb, or an event noun) is in what a denial says did not happen: "denied that
+    its forces shelled the village", "dismissed reports that troops fired", "denied responsibility for
+    the attack", "rejected allegations of torture" (a denial that is itself negated denies nothing)."""
+    node = tok
+    for _ in range(3):
+        head = node.head
+        if node.dep_ in ("ccomp", "xcomp") and head.pos_ == "VERB" and head.lemma_.lower() in DENIAL_VERBS:
+            return not any(c.dep_ == "neg" for c in head.children)
+        claim: Token | None = None
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN":
+            claim = head  # "reports that troops fired"
+        elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            claim = head.head  # "allegations of torture", "responsibility for the attack"
+        if claim is None or claim.lemma_.lower() not in CLAIM_NOUNS:
+            return False
+        if claim.dep_ in ("dobj", "obj") and claim.head.pos_ == "VERB" and claim.head.lemma_.lower() in DENIAL_VERBS:
+            return not any(c.dep_ == "neg" for c in claim.head.children)
+        node = claim
+    return False
+
+
 def is_negated(trig: Trigger) -> bool:
+    if trig.token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in ("little", "scant") and not any(g.lower_ == "a" for g in c.children)
+        for c in trig.token.children
+    ):
+        return True  # "received little support": next to none
     for tok in [trig.token, *([trig.governor] if trig.governor is not None else [])]:
         if any(
             c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"))
@@ -130,10 +183,20 @@ def is_negated(trig: Trigger) -> bool:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_GOVERNORS:
             return True
+        if denied(tok):
+            return True
     # "would prohibit all aid", "prevented the demonstration": the object of a verb of stopping.
     tok = trig.token
     if tok.pos_ != "NOUN":
         return False
+    verb = tok.head
+    if (
+        tok.dep_ in OBJECT_DEPS
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "neg" for c in verb.head.children)
+    ):
+        return True  # "didn't seek or receive Obama's endorsement": the negation spans the conjuncts
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reneged on his commitment"
     return tok.dep_ in OBJECT_DEPS | {"pobj"} and verb.lemma_.lower() in NEGATING_GOVERNORS
 
@@ -164,6 +227,17 @@ def irrealis_kind(trig: Trigger) -> str | None:
             verb = verb.head
             clause_verbs.append(verb)
     for verb in list(clause_verbs):
+        # "should abandon its weapons and engage in talks": a conjunct with no subject or auxiliary of
+        # its own shares the first conjunct's modal.
+        if (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VB"  # a base form ("should abandon … and engage"), not "said … and accused"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb.head not in clause_verbs
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        ):
+            clause_verbs.append(verb.head)
+    for verb in list(clause_verbs):
         # A condition scopes over the complements of its verb: in "unless the president agrees to
         # step down", stepping down is as conditional as agreeing.
         while verb.dep_ == "xcomp" and verb.head is not verb:
@@ -172,6 +246,21 @@ def irrealis_kind(trig: Trigger) -> str | None:
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
             ):
                 return "condition"
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head  # "ready for a cease-fire and negotiations"
+    if (
+        tok.pos_ == "NOUN"
+        and first.dep_ == "pobj"
+        and first.head.lower_ in ("for", "to")
+        and first.head.head.lemma_.lower() in SELF_INTENT_GOVERNORS
+        and first.head.head.pos_ == "ADJ"
+    ):
+        return "intent"  # "ready for negotiations", "open to talks"
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.head.children
+    ):
+        return "condition"  # "if the objections are lifted": the act named by the subject of a condition
     if tok.pos_ == "NOUN":
         realised = (
             trig.governor is not None and trig.governor in trig.anchors
@@ -204,11 +293,36 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # "we would respond to attacks targeting our troops": a bare plural names a kind of
             # event, and a modal on its verb says what would be done about any such event.
             return "generic"
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.type in ("REJECT", "SUPPORT"):
+        return "generic"  # "rebels opposing Gaddafi", "groups backing the plan": who they are, no event
+    for verb in clause_verbs:
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in IDEA_NOUNS:
+            return "idea"  # "revisit the idea of condemning Damascus", "the prospect of withdrawing"
+        if verb.dep_ in ("csubj", "csubjpass") and verb.tag_ == "VBG":
+            return "generic"  # "Attacking immigrants … is a contradiction": a kind of act as a subject
+        if verb.dep_ == "ccomp" and any(
+            c.tag_ == "WRB" and c.lower_ in ("how", "why", "whether") and c.i < verb.i for c in verb.children
+        ):
+            return "question"  # "I don't know how you're going to deport them"
     for verb in clause_verbs:
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
         ):
             return "condition"
+        if (
+            verb.dep_ == "relcl"
+            and verb.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            return "generic"  # "people who oppose same-sex marriage": a habit or a stance, not an event
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "relcl" and doers and doers[0].lower_ in ("who", "that", "which"):
+            doers = [verb.head]
+        if doers and (
+            doers[0].lower_ in GENERIC_PRONOUNS
+            or any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in doers[0].children)
+        ):
+            return "generic"  # "any candidate who will be arriving", "anyone who attacks us"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             return "condition"
         if verb.dep_ == "advcl" and has_modal(verb.head) and any(
@@ -232,6 +346,13 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # "a meeting aimed at establishing relations", "committed to ending the war": the gerund
             # after an intention word's preposition is what is intended, not what happened.
             return "purpose" if verb.head.head.lemma_.lower() == "aim" else "intent"
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in ("of", "for", "with")
+            and verb.head.head.lemma_.lower() in ACCUSING_VERBS
+        ):
+            # "accused the rebels of violating the truce": what someone is accused of is alleged.
+            return "alleged"
         governor = verb.head.lemma_.lower()
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if (
@@ -257,9 +378,13 @@ def irrealis_kind(trig: Trigger) -> str | None:
         for c in verb.children:
             if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS:
                 return "obligation"  # "X should reduce its exercises": what someone ought to do
+            if c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS:
+                return "possibility"  # "could make deals", "may impose sanctions": no promise or threat
             if c.dep_ == "aux" and c.lower_ in MODALS:
                 return "modal"
             if c.dep_ == "aux" and c.lower_ == "to" and c.tag_ == "TO":
+                if going_to(verb):
+                    return "modal"  # "is going to negotiate": the future
                 if verb.head.lemma_.lower() in ASPECTUAL:
                     continue
                 return "intent" if verb.dep_ == "xcomp" and has_modal(verb.head) else "purpose"

@@ -13,7 +13,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 #: Prepositions whose object is the one an action is directed at, in order of preference.
 VERB_TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "with", "at", "into", "from")
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "off", "around"})
 MODALS = frozenset(
     {"would", "could", "might", "may", "should", "will", "shall", "'ll", "must", "can", "wo", "ca"}
 )
@@ -209,8 +209,10 @@ def subject_of(verb: Token) -> list[Token]:
         if subj:
             s = subj[0]
             if s.tag_ in ("WDT", "WP") or s.lower_ in ("that", "which", "who"):
-                # A relative pronoun stands for the noun the clause modifies.
-                return [v.head] if v.dep_ == "relcl" else []
+                # A relative pronoun stands for the noun the clause modifies, also through a
+                # reporting verb ("groups which they say have killed 1,100 soldiers").
+                antecedent = relative_antecedent(s)
+                return [antecedent] if antecedent is not None else []
             if s.lower_ in REPORTED_PRONOUNS and v.dep_ == "ccomp" and v.head.pos_ in ("VERB", "AUX"):
                 # "Switzerland said it had expelled …": the pronoun of a reported clause is the
                 # reporter (news English names the actor in the main clause).
@@ -218,6 +220,8 @@ def subject_of(verb: Token) -> list[Token]:
                 if outer and outer[0].pos_ != "PRON":
                     return outer
             return [s]
+        if v.tag_ == "VBG" and (owner := [c for c in v.children if c.dep_ == "poss"]):
+            return owner  # "the United States' backing independence for Kosovo"
         passive_subject = [c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if v is not verb and passive_subject:
             # "was indicted by the court and will resign", "was ordered to leave": a clause that
@@ -235,13 +239,25 @@ def subject_of(verb: Token) -> list[Token]:
             return [controller]
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in v.head.head.children if c.dep_ in ("dobj", "obj")]
+            if v.head.lower_ in ("of", "for", "with") and objects and v.head.head.lemma_.lower() in JUDGING_VERBS:
+                # "accused the rebels of violating the truce", "thanked Qatar for mediating": the
+                # object does the gerund.
+                return objects[:1]
+            v = v.head.head  # "told reporters after meeting Obama": the gerund's subject is the clause's
         elif v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "Turkey is unlikely to approve …": the adjective's clause's subject
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and infinitive(v):
             # "Israel has no plans to attack Iran", "Russia's decision to withdraw", "the right of
             # troops to fire": whose plan or right it is does the act — the noun's possessor or "of"
             # phrase, or the subject of its verb.
-            owner = [c for c in v.head.children if c.dep_ == "poss"] or prep_objects(v.head, ("of",))
+            owner = (
+                [c for c in v.head.children if c.dep_ == "poss"]
+                or prep_objects(v.head, ("of",))
+                # "the U.S. move to ask the council": a name before the noun owns it
+                or [c for c in v.head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            )
             if owner:
                 return owner
             if v.head.dep_ in ("dobj", "obj") and v.head.head.pos_ in ("VERB", "AUX"):
@@ -255,6 +271,28 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause it is in ("the Free
+    Syrian Army, which opposition sources said had killed …", "the group, which Paris blamed for …")."""
+    if not (pronoun.tag_ in ("WDT", "WP") or pronoun.lower_ in ("that", "which", "who", "whom")):
+        return None
+    node = pronoun
+    for _ in range(3):
+        node = node.head
+        if node.dep_ == "relcl":
+            return node.head if node.head.pos_ in ("NOUN", "PROPN") else None
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
+            return None
+    return None
+
+
+#: Verbs that judge someone for what they did: their object does the gerund after "of"/"for"/"with"
+#: ("accused the rebels of violating", "thanked Qatar for mediating"; not "saw scope for tightening").
+JUDGING_VERBS = frozenset(
+    {"accuse", "blame", "thank", "praise", "criticize", "criticise", "charge", "condemn", "congratulate",
+     "commend", "fault", "forgive", "suspect", "punish", "reward", "credit", "applaud", "hail", "rebuke",
+     "chastise", "slam", "sue", "indict", "convict", "arrest", "detain", "jail", "sentence", "fine", "denounce"}
+)
 #: Verbs whose prepositional object does their infinitive ("called on Israel to withdraw").
 PREPOSITIONAL_CONTROL = {
     "on": frozenset({"call", "prevail", "rely", "count"}),
@@ -386,4 +424,14 @@ def count(noun: Token) -> tuple[int | None, int | None]:
 
 
 def has_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or going_to(verb)
+
+
+def going_to(verb: Token) -> bool:
+    """ "is going to negotiate", "are going to keep": the future with "be going to"."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    )

@@ -22,11 +22,15 @@ from storyline.analyze.event_syntax import (
     conjuncts_of,
     count,
     is_passive,
+    prep_objects,
     subject_of,
     verb_lemmas,
 )
+from storyline.data import load_yaml
 from storyline.model import Event
 
+#: Verbs of breaking an agreement ("violated the ceasefire"); see event_words.yml.
+BREACH_VERBS = frozenset(load_yaml("event_words.yml")["breach_verbs"])
 MOTION_VERBS = frozenset(
     {"return", "go", "come", "travel", "fly", "head", "arrive", "leave", "gather", "meet"}
 )
@@ -46,6 +50,8 @@ OCCURRENCE_VERBS = frozenset(
         "follow",
     }
 )
+#: Adjectives of readiness whose "for"/"to" object is an act their subject means to do.
+READINESS_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open", "eager", "keen"})
 ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "the", "such"})
 #: Nouns that name a document or act carrying the event noun after "of" ("letter of protest").
 CARRIER_NOUNS = frozenset(
@@ -197,6 +203,8 @@ class TriggerReader:
                 continue
             if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
                 continue  # "the wounded", "the dead": a participle used as a noun names people
+            if "plural_only" in cue.flags and tok.tag_ != "NNS":
+                continue  # "hostilities" are fighting, "hostility to" is an attitude
             trig = Trigger(tok, cue, cue.type, cue.mode)
             self._attach(trig)
             if "light_only" in cue.flags and not (
@@ -208,6 +216,11 @@ class TriggerReader:
                 # noun are its modifiers, read as conjuncts; the event is the noun's.
                 continue
             self._apply_modifiers(trig)
+            if trig.mode == "ceasefire" and tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in BREACH_VERBS:
+                # "violated the ceasefire": the official CAMEO→PLOVER mapping codes it as ASSAULT (196),
+                # done by the verb's subject.
+                trig.type, trig.mode, trig.governor = "ASSAULT", None, tok.head
+                trig.anchors.append(tok.head)
             found.append(trig)
         return found
 
@@ -215,7 +228,25 @@ class TriggerReader:
         if tok.pos_ == "VERB":
             return self.verb_cue(tok)
         if tok.pos_ == "NOUN":
-            return self.lexicon.noun(tok.lemma_.lower()) or self.lexicon.noun(tok.lower_)
+            return (
+                self.phrase_cue(tok)
+                or self.lexicon.noun(tok.lemma_.lower())
+                or self.lexicon.noun(tok.lower_)
+            )
+        return None
+
+    def phrase_cue(self, tok: Token) -> Cue | None:
+        """A multiword noun cue headed by ``tok``: "martial law", "emergency rule" (a modifier
+        before the head), "state of emergency" (an "of" phrase after it)."""
+        options = self.lexicon.noun_phrases.get(tok.lemma_.lower())
+        if not options:
+            return None
+        for word, after_of, cue in options:
+            if after_of:
+                if any(g.lemma_.lower() == word for g in prep_objects(tok, ("of",))):
+                    return cue
+            elif any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == word for c in tok.children):
+                return cue
         return None
 
     def verb_cue(self, tok: Token) -> Cue | None:
@@ -237,6 +268,9 @@ class TriggerReader:
         ]
         for lemma in verb_lemmas(tok):
             cue = self.lexicon.verb(lemma, particles)
+            if cue is not None and "intransitive" in cue.flags and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                # "called a debate on whether …": a direct object makes the preposition no particle.
+                cue = self.lexicon.verbs.get((lemma, None))
             if cue is not None:
                 return cue
         return None
@@ -315,6 +349,18 @@ class TriggerReader:
             trig.governor = noun.head.head
             trig.anchors.append(trig.governor)
             return
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in ("for", "to")
+            and noun.head.head.pos_ == "ADJ"
+            and noun.head.head.lemma_.lower() in READINESS_ADJECTIVES
+            and noun.head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "Libya said it was ready for a cease-fire and negotiations": the copula's subject is
+            # the one ready to act.
+            trig.governor = noun.head.head.head
+            trig.anchors.append(trig.governor)
+            return
         if noun.dep_ in PASSIVE_SUBJECT_DEPS and noun.head.pos_ == "VERB" and self.is_light(noun.head):
             # "Food aid was delivered to Gaza by Jordan", "sanctions were imposed on Iran by the EU":
             # the subject of a passive light verb is its object; the "by" phrase is the author.
@@ -339,8 +385,13 @@ class TriggerReader:
                     words.append(c)
                     words.extend(g for g in c.children if g.dep_ in ("compound", "amod"))
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "by"):
+            if c.dep_ == "prep" and c.lower_ in ("with", "by", "via", "over"):
                 words.extend(g for g in c.children if g.dep_ == "pobj")
+        if tok.pos_ == "NOUN" and trig.governor is not None and trig.governor in trig.anchors:
+            # "held talks by phone": the means of the act may hang on its light verb.
+            for c in trig.governor.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "via"):
+                    words.extend(g for g in c.children if g.dep_ == "pobj")
         if trig.carrier is not None:
             words.extend(c for c in trig.carrier.children if c.dep_ in ("compound", "amod"))
         if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB":

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import extensions
+from storyline.analyze.actors import lexicon_of
 from storyline.analyze.event_arguments import (
     AIMING_VERBS,
     DOMESTIC_SECTORS,
@@ -49,8 +50,9 @@ from storyline.analyze.event_syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     count,
-    has_modal,
+    is_passive,
     prep_objects,
+    reduced_relative,
     subject_of,
     token_at,
 )
@@ -161,6 +163,7 @@ class EventCoder:
         by_token = {t.token.i: t for t in triggers}
         fold_consequences(triggers, by_token)
         fold_aiming(triggers, by_token)
+        fold_same_act(triggers, by_token)
         out: list[Event] = []
         for trig in triggers:
             if trig.absorbed or is_anaphoric(trig, history):
@@ -173,6 +176,127 @@ class EventCoder:
         for event in out:
             history.setdefault(doc[token_at(doc, event.start)].lemma_.lower(), []).append(event)
         return out
+
+    def _is_act(self, trig: Trigger) -> bool:
+        """Whether a verb cue is used as the act it names (see the flags in event_cues.tsv): "sought to
+        keep pressure" is an aim, "asked what he thought" a question, "declined to comment" silence,
+        "cut output" no sanction."""
+        tok, flags = trig.token, trig.cue.flags
+        children = list(tok.children)
+        if "no_infinitive" in flags and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in children
+        ):
+            return False
+        if "no_comment" in flags and any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in COMMENT_VERBS
+            # "refused to respond to a demand", "refused to talk with Israel", "declined to discuss the
+            # proposal" reject a party or an act
+            and not any(
+                (g.dep_ == "prep" and g.lower_ in ("to", "with"))
+                or (g.dep_ in OBJECT_DEPS and self.triggers.is_event_noun(g))
+                for g in c.children
+            )
+            for c in children
+        ):
+            return False
+        if "no_question" in flags and any(
+            (c.dep_ == "prep" and c.lower_ == "about")
+            or (c.dep_ in OBJECT_DEPS and c.lemma_.lower() == "question")
+            or (
+                c.dep_ == "ccomp"
+                and any(
+                    g.tag_ in ("WDT", "WP", "WRB", "WP$") or (g.dep_ == "mark" and g.lower_ in ("whether", "if"))
+                    for g in c.children
+                    if g.i < c.i
+                )
+            )
+            for c in children
+        ):
+            return False
+        if "event_object" in flags and not any(
+            c.dep_ in ("dative", "iobj", "xcomp")
+            or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))
+            or (c.dep_ == "prep" and c.lower_ == "to")  # "committed to talks", "offered to Egypt"
+            or (
+                c.dep_ in OBJECT_DEPS
+                and (
+                    self._names_event(c)
+                    or c.like_num
+                    or c.ent_type_ in ("MONEY", "QUANTITY")
+                    or c.lemma_.lower() in REFUGE_NOUNS  # "sought refuge in Germany"
+                    or c.lemma_.lower() in ACCEPTED_OBJECTS  # "accepted the terms"
+                )
+            )
+            or (c.dep_ in OBJECT_DEPS and any(g.dep_ == "nummod" or g.ent_type_ == "MONEY" for g in c.children))
+            for c in children
+        ):
+            return False
+        if "no_object" in flags and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
+            return False
+        if "remote_only" in flags and not any(
+            g.lemma_.lower() in REMOTE_MEDIA for c in children if c.dep_ == "prep" for g in c.children
+        ):
+            return False
+        if tok.lemma_.lower() == "plead" and any(c.lemma_.lower() in ("guilty", "innocent") for c in children):
+            return False  # "pleaded guilty": a plea in court, not a request
+        if (
+            tok.lemma_.lower() == "agree"
+            and tok.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in children)
+        ):
+            # "we agree on this point", "generally agree that taxes should rise": a shared opinion,
+            # not an agreement reached ("agreed on a ceasefire", "agree to hold talks").
+            return False
+        # "withdrew his support", "withdrew its aid": the manual codes the withdrawal of aid or
+        # support as a SANCTION, coded on the noun (see stopping_verb).
+        return not (
+            trig.type == "RETREAT"
+            and any(
+                c.dep_ in OBJECT_DEPS and (cue := self.triggers.cue(c)) is not None and cue.type in STOPPABLE_TYPES
+                for c in children
+            )
+        )
+
+    def _predicted_by_others(
+        self, doc: Doc, trig: Trigger, sources: list[Actor], history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> bool:
+        """Whether a future act is what someone else expects or believes the doer will do ("analysts
+        expect Russia to attack", "Clinton is confident that Sanders supporters will back her"): a
+        prediction, not the doer's promise or threat ("Lavrov believes Russia will respond" is Russia's;
+        "the embassy said the minister will visit" announces a plan)."""
+        clause = trig.token if trig.token.pos_ == "VERB" else trig.governor
+        if clause is None or clause.dep_ not in ("ccomp", "acl") or not sources:
+            return False
+        head = clause.head
+        if head.lemma_.lower() not in PREDICTION_WORDS:
+            return False  # "the embassy said the minister will visit": an announcement of a plan
+        holder = head if head.pos_ in ("VERB", "AUX") else (head.head if head.dep_ in OBJECT_DEPS else None)
+        if holder is None or holder.pos_ not in ("VERB", "AUX"):
+            return True
+        sayers = self.arguments.actors(doc, subject_of(holder), history, quotes)
+        own = {(a.code or "").split()[0] for a in sources if has_country(a)}
+        theirs = {(a.code or "").split()[0] for a in sayers if has_country(a)}
+        return not (own & theirs)
+
+    def _names_event(self, noun: Token, depth: int = 0) -> bool:
+        """Whether a noun phrase names an act: an event noun, or one compounded with it or after "of"
+        ("aid deliveries", "mediation efforts", "part of a military aid program")."""
+        if self.triggers.cue(noun) is not None:
+            return True
+        if any(c.dep_ == "compound" and self.triggers.cue(c) is not None for c in noun.children):
+            return True
+        return depth < 2 and any(self._names_event(o, depth + 1) for o in prep_objects(noun, ("of",)))
+
+    def _weapon_mode(self, weapon: Token) -> str | None:
+        """The ASSAULT mode a weapon names ("missile" → heavy-weapons, "drone" → drone)."""
+        for word in (weapon.lemma_.lower(), weapon.lower_):
+            rules = [r for r in self.lexicon.modes.get(word, ()) if r.applies_to in ("*", "ASSAULT") and r.mode]
+            rules = [r for r in rules if r.type in (None, "ASSAULT")]
+            if rules:
+                return min(rules, key=lambda r: r.rank).mode
+        cue = self.triggers.cue(weapon) if weapon.pos_ == "NOUN" else None
+        return cue.mode if cue is not None and cue.type == "ASSAULT" else None
 
     @staticmethod
     def _reciprocal(trig: Trigger, ev_type: str) -> bool:
@@ -195,6 +319,15 @@ class EventCoder:
     ) -> list[Event]:
         """The events of one trigger; ``filed_in``: the country of the document's dateline."""
         tok = trig.token
+        if tok.pos_ == "VERB" and not self._is_act(trig):
+            return []
+        if trig.type == "AGREE" and tok.pos_ == "VERB" and any(
+            c.dep_ == "xcomp" and (cue := self.triggers.cue(c)) is not None and FUTURE_AS.get(cue.type) == "THREATEN"
+            for c in tok.children
+        ):
+            # "promised to fight to the death", "vowed to attack": the promise of force is a threat,
+            # coded on the act it announces.
+            return []
         if (
             "transitive" in trig.cue.flags
             and tok.pos_ == "VERB"
@@ -210,16 +343,29 @@ class EventCoder:
         if alternative and tok.pos_ == "VERB":
             # The object, or in the passive the subject ("the decision was welcomed by Kyiv"); an act
             # is no actor ("welcomed the release of the prisoners" approves of the release).
-            objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS] or [
-                c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-            ]
+            objects = (
+                [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+                or [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                or ([tok.head] if reduced_relative(tok) else [])  # "notes released Monday"
+            )
             if objects and (
                 self.triggers.is_event_noun(objects[0])
                 or self.arguments.actor(doc, objects[0], history, quotes) is None
+                # "FBI notes released Monday": a thing named by its owner is still a thing
+                or (
+                    objects[0].pos_ == "NOUN"
+                    and objects[0].lemma_.lower() not in GROUP_NOUNS
+                    and not lexicon_of(doc).names_people(objects[0])
+                )
             ):
                 if alternative == "NONE":
                     return []  # "released notes", "freed funds": no one was released
                 trig.type, trig.mode = alternative, None
+        if trig.mode == "release" and tok.pos_ == "NOUN" and any(
+            o.pos_ == "NOUN" and not lexicon_of(doc).names_people(o) and not self.triggers.is_event_noun(o)
+            for o in prep_objects(tok, ("of",))
+        ):
+            return []  # "the release of frozen assets": no one is freed
         sources, targets = self.arguments.sources_targets(doc, trig, history, quotes)
         easer = stopping_verb(trig, EASING_VERBS) if trig.type in RESTRICTIVE_TYPES else None
         if easer is not None and self.triggers.verb_cue(easer) is not None:
@@ -249,6 +395,7 @@ class EventCoder:
             ev_type, mode = "SANCTION", "discontinue"
         if (
             ev_type == "RETREAT"
+            and mode != "resign"  # "announced his resignation" resigns
             and trig.governor is not None
             and (self.triggers.verb_cue(trig.governor) or trig.cue).type == REPORT
         ):
@@ -262,6 +409,101 @@ class EventCoder:
             # Workers, students, doctors or farmers do not carry out air strikes: theirs is a labour
             # strike; so is one anyone "went on" or "is on" (a bare noun after "on").
             ev_type, mode = "PROTEST", "strike"
+        if ev_type == "ASSAULT" and "impact" in trig.cue.flags and tok.pos_ == "VERB":
+            # "a missile struck a hospital", "Israel hit targets in Gaza" are attacks; "sanctions hit
+            # the economy", "the storm struck" are not; "hit the senator over her emails" is a verbal attack.
+            weapon = impact_weapon(tok)
+            if (
+                weapon is None
+                and not any(_sector_of(a) in ARMED_SECTORS or _is_country(a) for a in sources)
+                and not _violent_context(tok)
+            ):
+                if not (targets and sources and all(_sector_of(a) in DELIBERATIVE_SECTORS for a in sources)):
+                    return []
+                ev_type, mode = "ACCUSE", "disapprove"
+            elif weapon is not None and mode is None:
+                mode = self._weapon_mode(weapon)
+        if ev_type == "ASSAULT" and mode is None and (
+            (tok.lemma_.lower() in CONTEST_LEMMAS and verbal_dispute(trig, sources, targets))
+            or ("verbal" in trig.cue.flags and verbal_attack(trig, sources, targets))
+        ):
+            # "diplomats clashed over the budget", "Democrats fought the bill", "the senator attacked
+            # the governor's record": a dispute in words.
+            if not targets and len(sources) < 2:
+                return []
+            ev_type, mode = "ACCUSE", "disapprove"
+        if mode in ("martial-law", "curfew") and any(t.lemma_.lower() in DISASTER_NOUNS for t in sent):
+            # The manual: a state of emergency over a disaster is no repression.
+            return []
+        if ev_type == "COERCE" and not sources and tok.pos_ == "VERB" and is_passive(tok):
+            # "Foreign reporters are banned from Syria", "expelled from Russia": the state of the place
+            # one is kept out of or put out of did it.
+            for obj in prep_objects(tok, ("from",)):
+                state = self.arguments.actor(doc, obj, history, quotes)
+                if state is not None and _is_country(state):
+                    sources = [state]
+                    break
+        if ev_type == "MOBILIZE" and sources and all(_sector_of(a) in CIVILIAN_SECTORS for a in sources):
+            # "protesters massed on the streets": civilians who gather do so to demonstrate.
+            ev_type, mode = "PROTEST", "demo"
+        if ev_type == "MOBILIZE" and sources and all(_sector_of(a) in UNARMED_SECTORS for a in sources):
+            # "the Red Cross is deployed in Libya": aid workers, reporters or firms bear no arms.
+            return []
+        if (
+            ev_type == "ASSAULT"
+            and tok.lemma_.lower() in CONTEST_LEMMAS
+            and not targets
+            and not any(_sector_of(a) in ARMED_SECTORS for a in sources)
+            and _fights_a_thing(tok)
+            and not _violent_context(tok)
+        ):
+            # "people fighting addiction", "vowed to fight corruption": a struggle against no party.
+            return []
+        if (
+            ev_type == "REQUEST"
+            and tok.pos_ == "VERB"
+            and (self.triggers.verb_cue(tok) or trig.cue).type == REPORT
+            and not targets
+        ):
+            # "said his recommendations should reach the judges": a reported obligation is a request
+            # only when it is addressed to a party.
+            return []
+        if ev_type == "THREATEN" and tok.pos_ == "VERB" and any(
+            c.dep_ == "ccomp"
+            and (
+                (c.lemma_ == "be" and not any(g.dep_ == "expl" for g in c.children))
+                or any(
+                    g.dep_ == "nsubj" and g.pos_ == "NOUN" and self.arguments.actor(doc, g, history, quotes) is None
+                    for g in c.children
+                )
+            )
+            for c in tok.children
+        ):
+            # "warned that such a ban would be unacceptable", "warned that the right is in danger",
+            # "warned that the incident could foreshadow the future": a judgement or a forecast about
+            # things, not a threat ("warned that there would be consequences", "that it would strike").
+            return []
+        if ev_type == "RETREAT" and mode == "resign":
+            # "resigned in protest at the violence against protesters": one resigns from an office,
+            # against no one.
+            targets = [t for t in targets if _is_country(t) or _sector_of(t) in STATE_SECTORS]
+        reported = tok.pos_ == "VERB" and (self.triggers.verb_cue(tok) or trig.cue).type == REPORT
+        if ev_type == "REQUEST" and reported and any(c.dep_ == "ccomp" and c.lemma_ == "be" for c in tok.children):
+            # "insists the party must be a party of ideas": what something ought to be is an opinion.
+            return []
+        if ev_type == "COERCE" and tok.pos_ == "VERB" and tok.lemma_.lower() in OBSTRUCTION_LEMMAS and any(
+            self._names_event(o) or o.lemma_.lower() in ACCEPTED_OBJECTS
+            for o in [c for c in tok.children if c.dep_ in OBJECT_DEPS] or ([tok.head] if tok.dep_ == "relcl" else [])
+        ):
+            # "blocking the U.S. request", "a proposal South Africa has blocked": a veto (REJECT), not
+            # a restriction of movement.
+            ev_type, mode = "REJECT", None
+        if ev_type == "SANCTION" and tok.pos_ == "VERB" and any(
+            c.dep_ in OBJECT_DEPS and (cue := self.triggers.cue(c)) is not None and cue.type == "ASSAULT"
+            for c in tok.children
+        ):
+            # "halted its offensive", "a plan to halt the war": stopping the fighting, not a sanction.
+            ev_type, mode = "RETREAT", "ceasefire"
         if (
             ev_type == "COERCE"
             and tok.lemma_.lower() in OBSTRUCTION_LEMMAS
@@ -271,6 +513,11 @@ class EventCoder:
             # Workers or demonstrators blocking a road obstruct it in protest (the manual:
             # PROTEST obstruct); a state blocking passage restricts movement (COERCE).
             ev_type, mode = "PROTEST", "obstruct"
+        if ev_type == "THREATEN" and mode is None and tok.pos_ == "VERB":
+            # "threatened sanctions", "threatened to attack": the mode is the content of the threat.
+            content = [c for c in tok.children if c.dep_ in (*OBJECT_DEPS, "xcomp")]
+            cues = [cue for c in content if (cue := self.triggers.cue(c)) is not None]
+            mode = next((THREAT_MODES[c.type] for c in cues if c.type in THREAT_MODES), None)
         if "state" in trig.cue.flags and ev_type == "PROTEST" and _is_state_protest(trig, sources):
             ev_type, mode = "ACCUSE", "disapprove"
         location = self.arguments.location(doc, trig)
@@ -306,6 +553,18 @@ class EventCoder:
                     site = self.arguments.actor(doc, obj, history, quotes)
                     if site is not None and site.code and not targets:
                         targets = [site]
+        if (
+            ev_type == "COERCE"
+            and mode in ("martial-law", "curfew")
+            and not targets
+            and not location
+            and sources
+            and has_country(sources[0])
+            and (sources[0].code or "").split()[0] not in INTERNATIONAL_CODES
+        ):
+            # A state imposes martial law or a curfew on its own land: with no place named, on its country.
+            country = (sources[0].code or "").split()[0]
+            targets = [Actor(gazetteer().country_name(country), country)]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
             country = (sources[0].code or "").split()[0]
@@ -319,6 +578,28 @@ class EventCoder:
             # A visit is hosted, and a demonstration addressed, by the government of the place.
             name = gazetteer().country_name(location.country)
             targets = [Actor(name, location.country)]
+        if (
+            "partner" in trig.cue.flags
+            and ev_type == "CONSULT"
+            and not targets
+            and len(sources) < 2
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS") for c in tok.children)
+        ):
+            return []  # "he would discuss the evils of eminent domain": no one to consult
+        if (
+            ev_type == "PROTEST"
+            and tok.lemma_.lower() == "rally"
+            and sources
+            and all(_sector_of(a) in CAMPAIGN_SECTORS for a in sources)
+        ):
+            return []  # "Trump was slated to hold rallies in Colorado": a campaign rally, no protest
+        if ev_type == "CONSULT" and mode == "visit" and sources and all(
+            _sector_of(a) in CIVILIAN_SECTORS for a in sources
+        ):
+            return []  # "the freed hostages arrived in Israel": a private journey consults no one
+        if ev_type == "CONSULT" and mode == "visit" and not targets and tok.pos_ == "VERB":
+            # "was visiting a halfway house": a visit no one hosts and to no named place consults no one.
+            return []
         # Where the announced act would happen: home of actors named by their sector, and the
         # target of an act with no party named (see place_target).
         complement_place = self.arguments.complement_location(trig) if location is None or not targets else None
@@ -335,8 +616,13 @@ class EventCoder:
         negated = is_negated(trig)
         irrealis = irrealis_kind(trig)
         if stopper is not None:
+            # The stopping verb's own status: "would prohibit all aid", "pressure on Assad to end a
+            # crackdown" (an end asked for, not made).
             negated = False
-            irrealis = "modal" if has_modal(stopper) else None
+            irrealis = irrealis_kind(Trigger(stopper, trig.cue, ev_type, mode))
+        if irrealis == "intent" and "speech" in trig.cue.flags and _performative(tok):
+            # "I want to commend Donald Trump", "we would like to thank Qatar": said, it is done.
+            irrealis = None
         if irrealis == "purpose" and ev_type in EXPRESSED_BY_ACTION:
             # "blocked highways to protest the taxes", "staged rallies to demand reforms": the act
             # itself voices the protest or the demand.
@@ -345,17 +631,28 @@ class EventCoder:
         # promise or a threat; "should reduce its exercises" announces nothing about exercises.
         predicated = (
             tok.pos_ == "VERB"
-            or (trig.governor is not None and self.triggers.is_light(trig.governor))
+            or (trig.governor is not None and (self.triggers.is_light(trig.governor) or trig.governor in trig.anchors))
             or stopper is not None
         )
         hypothetical = irrealis is not None
-        if irrealis in ("modal", "intent") and negated and ev_type in COOPERATIVE:
+        if irrealis == "possibility" and FUTURE_AS.get(ev_type) == "THREATEN":
+            # "may impose sanctions", "could strike": a use of force or a sanction announced as
+            # possible is a warning; a cooperative act that "could" happen is no promise.
+            irrealis = "modal"
+        if irrealis in ("modal", "intent") and negated and ev_type in COOPERATIVE and predicated:
             # "will not meet", "would not release": announcing that one will not cooperate is a
             # refusal, and the refusal is the event that happened.
             ev_type, mode, negated, hypothetical = "REJECT", None, False, False
         elif irrealis == "intent" and ev_type == "ASSAULT" and governor_lemma(trig) in PREPARATION_GOVERNORS:
             ev_type, mode, hypothetical = "MOBILIZE", "troops", False
-        elif irrealis in ("modal", "intent") and not negated and ev_type in FUTURE_AS and predicated:
+        elif (
+            irrealis in ("modal", "intent")
+            and not negated
+            and ev_type in FUTURE_AS
+            and predicated
+            and not self._predicted_by_others(doc, trig, sources, history, quotes)
+            and not _expected(tok if tok.pos_ == "VERB" else trig.governor)
+        ):
             # The manual: a promised or intended cooperative act is an AGREE (a retreat, a
             # CONCEDE), and an announced use of force or reduction of relations is a THREATEN —
             # the statement of intention is the event that happened.
@@ -437,6 +734,130 @@ PHRASAL_PREPS = frozenset({"into", "in", "up", "off", "out", "onto"})
 EVALUATIVE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 RECIPROCAL_TYPES = frozenset(_WORDS["reciprocal_types"])
 RECIPROCAL_LEMMAS = frozenset(_WORDS["reciprocal_lemmas"])
+
+
+IMPACT_SUBJECTS = frozenset(_WORDS["impact_subjects"])
+#: Media of a consultation at a distance ("spoke by phone").
+REMOTE_MEDIA = frozenset({"phone", "telephone", "videoconference", "video", "videolink", "link", "call"})
+#: Nouns of bodies of people ("the Hamas leadership", "the council"): parties, not things.
+GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
+PREDICTION_WORDS = frozenset(_WORDS["prediction_words"])
+ACCEPTED_OBJECTS = frozenset(_WORDS["accepted_objects"])
+COMMENT_VERBS = frozenset(_WORDS["comment_verbs"])
+COMMUNICATION_NOUNS = frozenset(_WORDS["communication_nouns"])
+ARMED_SECTORS = frozenset(_WORDS["armed_sectors"])
+DELIBERATIVE_SECTORS = frozenset(_WORDS["deliberative_sectors"])
+CONTEST_LEMMAS = frozenset(_WORDS["contest_lemmas"])
+VIOLENCE_LEMMAS = frozenset(_WORDS["violence_lemmas"])
+DISASTER_NOUNS = frozenset(_WORDS["disaster_nouns"])
+#: Settings of a dispute in words ("clashed during a closed-door meeting").
+VERBAL_SETTINGS = frozenset(
+    {"meeting", "session", "debate", "talk", "talks", "summit", "hearing", "conference", "interview",
+     "negotiation", "discussion", "forum", "assembly", "vote", "parliament", "committee"}
+)
+#: What a dispute is "over" when it is fought for ground ("clashed over the islands").
+GROUND_NOUNS = frozenset({"territory", "island", "islet", "land", "border", "region", "area", "town", "village",
+                          "city", "control", "field", "waters", "province", "enclave"})
+
+
+def _sector_of(actor: Actor) -> str:
+    return (actor.code or "").split()[-1] if actor.code else ""
+
+
+def _is_country(actor: Actor) -> bool:
+    """A state named by its country alone ("Israel"), not a sector of it."""
+    return has_country(actor) and len((actor.code or "").split()) == 1 and actor.code not in INTERNATIONAL_CODES
+
+
+def impact_weapon(verb: Token) -> Token | None:
+    """The weapon or attack that does a verb of impact: its subject or "by" agent ("a missile struck",
+    "was hit by a shell"), or its "with" phrase ("hit Kyiv with drones")."""
+    candidates = [*subject_of(verb), *prep_objects(verb, ("by", "with"))]
+    return next((c for c in candidates if c.pos_ == "NOUN" and c.lemma_.lower() in IMPACT_SUBJECTS), None)
+
+
+def verbal_dispute(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether a "clash" or "fight" is one of words: no armed party and no violence in the sentence,
+    and either every party acts in words (officials, legislators, parties, diplomats) or what it is
+    over is an issue, not ground or a time ("over the budget", not "over the islands", "over the weekend")."""
+    parties = [*sources, *targets]
+    if not parties or any(_sector_of(a) in ARMED_SECTORS for a in parties):
+        return False
+    tok = trig.token
+    if _violent_context(tok):
+        return False
+    if all(_sector_of(a) in DELIBERATIVE_SECTORS for a in parties):
+        return True
+    holders = [tok, *([trig.governor] if trig.governor is not None else [])]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep"):
+            for obj in prep.children:
+                if (obj.dep_ == "pobj" and obj.lemma_.lower() in VERBAL_SETTINGS) or (
+                    prep.lower_ == "by" and obj.dep_ == "pcomp" and obj.tag_ == "VBG"
+                ):
+                    # "clashed … during a closed-door meeting", "clashed … by raising concerns"
+                    return True
+    issues = [o for h in holders for o in prep_objects(h, ("over", "about"))]
+    return any(
+        o.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        and o.lemma_.lower() not in GROUND_NOUNS
+        and o.pos_ != "PROPN"
+        for o in issues
+    )
+
+
+#: Sectors of those who hold rallies to campaign, not to protest.
+CAMPAIGN_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI"})
+#: Sectors of unarmed non-state groups: their "deployment" is no military move.
+UNARMED_SECTORS = frozenset({"NGO", "JRN", "MED", "BUS", "REL", "EDU"})
+
+
+def _fights_a_thing(verb: Token) -> bool:
+    """Whether a verb of fighting has an object or an "against" phrase (that names no party, as the
+    caller checks): "fighting addiction", "fight against corruption"."""
+    return any(c.dep_ in OBJECT_DEPS for c in verb.children) or bool(prep_objects(verb, ("against",)))
+
+
+def _expected(verb: Token | None) -> bool:
+    """ "is (not) expected to meet", "is likely to visit": what others foresee, no one's promise."""
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return (head.lemma_.lower() in ("expect", "predict", "forecast", "project") and passive) or (
+        head.lemma_.lower() in ("likely", "unlikely")
+    )
+
+
+def _performative(verb: Token) -> bool:
+    """ "I want to commend …", "we would like to thank …": a speech act the speaker performs by saying
+    they want to."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in ("want", "like", "wish")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
+
+
+def _violent_context(tok: Token) -> bool:
+    return any(t.lemma_.lower() in VIOLENCE_LEMMAS and t.i != tok.i for t in tok.sent)
+
+
+def verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether an "attack" is one of words: made by parties who act in words (officials, candidates,
+    parties) or by what speaks for them ("ads that attack the senator"), on such parties or on no
+    party at all, with no armed party and no violence in the sentence."""
+    tok = trig.token
+    parties = [*sources, *targets]
+    if any(_sector_of(a) in ARMED_SECTORS or _is_country(a) for a in parties) or _violent_context(tok):
+        return False
+    if not all(_sector_of(a) in DELIBERATIVE_SECTORS for a in parties):
+        return False
+    if sources:
+        return True
+    speakers = subject_of(tok) if tok.pos_ == "VERB" else [c for c in tok.children if c.dep_ == "poss"]
+    return bool(targets) and any(s.lemma_.lower() in COMMUNICATION_NOUNS for s in speakers)
 
 
 def stopping_verb(trig: Trigger, verbs: frozenset[str]) -> Token | None:
@@ -548,6 +969,18 @@ def fold_aiming(triggers: list[Trigger], by_token: dict[int, Trigger]) -> None:
             continue
         trig.absorbed = True
         host.merged.append(tok)
+
+
+def fold_same_act(triggers: list[Trigger], by_token: dict[int, Trigger]) -> None:
+    """ "struck a deal", "accepted the offer", "fought a battle": an event noun that is the object of a
+    verb coding the same type names the verb's own act, not a second one."""
+    for trig in triggers:
+        tok = trig.token
+        if tok.pos_ != "NOUN" or tok.dep_ not in OBJECT_DEPS:
+            continue
+        host = by_token.get(tok.head.i)
+        if host is not None and host is not trig and host.type == trig.type and not host.absorbed:
+            trig.absorbed = True
 
 
 def on_strike(noun: Token) -> bool:

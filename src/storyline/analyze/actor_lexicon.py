@@ -10,7 +10,10 @@ files with the same columns (:func:`build_lexicon` ``extra_*``).
 Some names are read against the document (:meth:`Lexicon.document_countries`): a ``cue`` entry
 ("Democrats", "Sen.") gives its country only where the document names that country otherwise, and a
 country name several rows share ("Congo") is the one the document names otherwise, else the row of
-the date. A person named in full outside every dictionary term keeps the country, not the office.
+the date. A person named in full outside every dictionary term keeps the country, not the office. Middle
+initials the dictionary leaves out do not stop a match ("Vladimir V. Putin"), unless the dictionary's
+own initials differ ("George W Bush" is not George H. W. Bush); an organisation's alias that is only the
+tail of a longer proper name ("Congress" in "General People's Congress") is another body.
 
 Phrases are matched on whole tokens, longest match first, with dict lookups on token tuples: the
 cost is a handful of lookups per token whatever the size of the dictionary. All-capital aliases
@@ -19,6 +22,7 @@ cost is a handful of lookups per token whatever the size of the dictionary. All-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -65,6 +69,8 @@ class Entry:
     position: bool = False
     # A word that before another role only ranks it ("deputy envoy"), naming no group.
     title: bool = False
+    # A word that names a group only before a position noun ("Muslim leaders" → REL), no actor alone.
+    group: bool = False
     # A person (actor_people.tsv): a title the text gives them says more than the dictionary's sector.
     person: bool = False
     # A name several countries' bodies share ("Democrats"): only in a document that names the country.
@@ -159,6 +165,10 @@ class Lexicon:
                     valid = _out_of_office(entries, self.country_names)
                 if valid and (any(e.cue for e in valid) or (len(entries) > 1 and _shared_place_name(entries))):
                     valid = self._by_document(tokens[i].doc, entries, valid, date, plain)
+                if valid and i == 0 and capitalised and tokens[0].ent_iob_ == "I":
+                    # A phrase cut inside a name ("Union, U.N. and U.S." of "European Union"): its
+                    # first word is part of the name, no role ("Union" is no trade union).
+                    valid = [e for e in valid if e.kind != ROLE]
                 if valid and _in_multiword_name(tokens[i], tokens[i + size - 1]):
                     # "Lisa O. Monaco", "Kevin Israel": a place inside a person's name is the name.
                     valid = [e for e in valid if e.kind not in PLACE_KINDS]
@@ -173,6 +183,11 @@ class Lexicon:
                     # most likely means ("Netanyahu" the prime minister, not the opposition leader).
                     terms = iter(sorted((e for e in valid if e.person), key=lambda e: e.valid_from or "", reverse=True))
                     valid = [next(terms) if e.person else e for e in valid]
+                if valid and any(e.kind == ORG and not e.person for e in valid) and self._tail_of_longer_name(
+                    tokens[i], date
+                ):
+                    # "the General People's Congress" is not the U.S. Congress.
+                    valid = [e for e in valid if e.kind != ORG or e.person]
                 if len({e.country for e in valid if e.kind == ORG}) > 1:
                     # A name two dictionary entries of different countries share is no evidence.
                     valid = [e for e in valid if e.kind != ORG]
@@ -184,6 +199,8 @@ class Lexicon:
                         _is_affiliation(tokens, i, i + size, valid[0]),
                     )
                     break
+            if hit is None and i + 1 < n and _INITIALS.fullmatch(words[i + 1]) and words[i][:1].isupper():
+                hit = self._name_with_initials(tokens, i, date)
             if hit is None:
                 hit = self._hyphenated_affiliation(tokens[i], date)
             if hit is None:
@@ -192,6 +209,55 @@ class Lexicon:
                 out.append(hit)
                 i += hit.end - hit.start
         return out
+
+    def _tail_of_longer_name(self, token: Token, date: str | None) -> bool:
+        """Whether an organisation's alias at ``token`` is only the tail of a longer proper name: the
+        same named entity starts with capitalised words no dictionary entry knows ("General People's
+        Congress", "Kansas Democratic Party"), which name another body of that kind. Countries,
+        demonyms, places, titles and other names before it only qualify it ("U.S. Congress",
+        "the Iraqi Parliament", "New Hampshire GOP")."""
+        if token.ent_iob_ != "I" or token.ent_type_ in ("PERSON", ""):
+            return False
+        doc = token.doc
+        start = token.i - 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        before = doc[start : token.i]
+        covered = {k for m in self.match(before, date, plain=True) for k in range(m.start, m.end)}
+        return any(
+            t.text[:1].isupper()
+            and t.is_alpha
+            and not t.is_stop
+            and t.i not in covered
+            and not self.lookup((t.text,), t.lemma_)
+            for t in before
+        )
+
+    def _name_with_initials(self, tokens: Span | Sequence[Token], i: int, date: str | None) -> Match | None:
+        """ "Vladimir V. Putin", "John F. Kerry", "George H.W. Bush": a person's name with middle
+        initials the dictionary leaves out (or spells apart) is the person of the name without them,
+        unless the dictionary's own name has other initials ("George W Bush" is not George H. W. Bush)."""
+        first = tokens[i]
+        if first.ent_type_ != "PERSON" or not first.text[:1].isupper() or not first.is_alpha:
+            return None
+        j = i + 1
+        while j < len(tokens) and tokens[j].ent_type_ == "PERSON" and _INITIALS.fullmatch(tokens[j].text):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or tokens[j].ent_iob_ != "I":
+            return None
+        initials = "".join(c for t in tokens[i + 1 : j] for c in t.text if c.isalpha())
+        longest = self.lower_first.get(first.lower_, 0)
+        for size in range(min(longest - 1, len(tokens) - j), 0, -1):
+            if tokens[j + size - 1].ent_type_ != "PERSON":
+                continue
+            rest = tuple(t.text for t in tokens[j : j + size])
+            # The initials as the dictionary spells them ("H. W."), else the name without them.
+            entries = self.lookup((first.text, *(f"{c}." for c in initials), *rest)) or self.lookup((first.text, *rest))
+            people = [e for e in entries if e.person and _name_initials(e.name) in ("", initials)]
+            valid = [e for e in people if e.valid_on(date)] or _out_of_office(tuple(people), self.country_names)
+            if valid:
+                return Match(first.i, tokens[j + size - 1].i + 1, valid[0])
+        return None
 
     def _by_document(
         self, doc: Doc, entries: tuple[Entry, ...], valid: list[Entry], date: str | None, plain: bool
@@ -275,6 +341,14 @@ class Lexicon:
 
 
 _DOCUMENT_COUNTRIES = "storyline_document_countries"
+
+#: A middle initial or initials in a person's name: "V.", "H.W.", "F", "H. W.".
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
+
+
+def _name_initials(name: str) -> str:
+    """The middle initials of a dictionary name ("George H. W. Bush" → "HW"; "Vladimir Putin" → "")."""
+    return "".join(w.rstrip(".") for w in name.split()[1:-1] if _INITIALS.fullmatch(w))
 
 
 def _out_of_office(entries: tuple[Entry, ...], countries: dict[str, str]) -> list[Entry]:
@@ -448,7 +522,7 @@ def _build_lexicon(extra_countries: tuple[str, ...], extra_organisations: tuple[
         kind = (row.get("position") or "").strip().lower()
         country = (row.get("country") or "").strip() or None
         entry = Entry(words, ROLE, country, row["sector"].strip(), position=kind == "yes", title=kind == "title",
-                      cue=country is not None)
+                      group=kind == "group", cue=country is not None)
         # Tokenised as written: an abbreviation keeps its full stop only in capitals ("Sen.").
         add(words, entry, any_case=True)
     frozen_exact = {k: tuple(v) for k, v in exact.items()}

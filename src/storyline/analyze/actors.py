@@ -34,7 +34,20 @@ How a phrase is coded (general rules of English noun phrases):
   the noun the relative clause describes ("Iran, whose leaders" → IRN GOV);
 - a city found by the gazetteer is placed in the country it belonged to at the document's date
   (``country_history.tsv``: Juba in 2005 is Sudan's; a capital stands for its government only
-  since independence).
+  since independence);
+- a title after "former" is no longer held: neither it nor the body it names codes the person
+  ("Former U.N. ambassador John Bolton" is American, not the UN); a committee's topic gives no
+  sector ("House Intelligence Committee" is LEG, not SPY); a rank word before another noun names
+  no group ("deputy national security adviser");
+- a position takes the sector of the group before it or in its "of"/"for" phrase, a body's name
+  included ("GOP leader" → PTY, "Muslim leaders" → REL, "a delegation of EU lawmakers" → EUR LEG),
+  and the code of the known person it serves ("Cruz spokesman" → the senator's); a person's
+  followers ("Mr. Rubio's supporters") have the person's country, not office; a country's ally or
+  proxy is only aligned with it; a group word before a body's name classifies it ("the rebel
+  National Transitional Council" → REB); armed groups on the state's side are PRM
+  ("pro-government militiamen"); a town in "the city of X" acting is its council (X's GOV);
+- groups "of no one country" ("foreign officials", "world leaders") are marked by
+  :func:`is_unplaced` so that the events component gives them no country from the sentence.
 """
 
 from __future__ import annotations
@@ -74,6 +87,50 @@ _PERSONS_KEY = "storyline_actor_persons"
 #: beside its country ("Moscow" beside "Democratic lawmakers" is not Moscow, Idaho); Tripoli in
 #: Lebanon, a fifth of Libya's capital, can be.
 HOMONYM_MAX_RATIO = 50
+
+#: Words before a title saying the person no longer holds it ("former ambassador", "ex-president").
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
+
+#: Nouns of a body's committees: their topic words ("Intelligence", "Armed Services") give no sector,
+#: and those of a legislature ("House", "Senate", "parliamentary") are LEG.
+COMMITTEE_NOUNS = frozenset(
+    {"committee", "committees", "subcommittee", "subcommittees", "panel", "panels", "caucus", "caucuses"}
+)
+LEGISLATURE_WORDS = frozenset(
+    {"house", "senate", "congressional", "parliamentary", "parliament", "legislative", "congress", "assembly"}
+)
+
+#: Group nouns of a person's followers: the person's country, not office ("Mr. Rubio's supporters").
+FOLLOWER_NOUNS = frozenset(
+    {"supporter", "backer", "voter", "fan", "follower", "donor", "critic", "opponent", "admirer", "detractor", "ally"}
+)
+
+#: Words heading a part of a group named in an "of" phrase ("one of the rebels", "some of his aides").
+PART_WORDS = frozenset({"one", "some", "many", "most", "several", "few", "all", "none", "both", "each", "any"})
+
+#: Nouns of a town named in an "of" phrase ("the city of Nice"), which as an actor is its council.
+TOWN_NOUNS = frozenset({"city", "town", "municipality", "village"})
+
+#: Modifiers saying a group is of no one country, or of others than the one in view ("foreign
+#: officials", "world leaders", "Western diplomats"): the sentence's country is not theirs.
+UNPLACED_MODIFIERS = frozenset({"foreign", "world", "international", "western", "global", "other", "overseas"})
+
+#: Nouns of a side's helpers: a country owning or modifying them is an affiliation ("Israel's militia ally").
+ALLY_NOUNS = frozenset({"ally", "proxy", "surrogate"})
+
+#: Role words that, of a state ("a Russian bomber"), are its warplanes, not a person.
+STATE_AIRCRAFT = frozenset({"bomber"})
+
+#: Group words that before an organisation's name or a state's institution classify it ("the rebel
+#: National Transitional Council", "rebel forces", "opposition authorities").
+CLASSIFYING_SECTORS = frozenset({"REB", "OPP"})
+
+#: Sectors of a state's institutions, which a non-state group word before them takes over.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+#: Words for the state that make an armed group pro-government after "pro-" or before "-backed".
+STATE_WORDS = frozenset({"government", "regime", "state", "army", "military"})
+_STATE_BACKING = frozenset({"backed", "allied", "aligned", "sponsored", "funded", "supported"})
 
 #: PLOVER sector codes (the manual's table): a code made of one of these alone names no country.
 SECTOR_CODES = frozenset(
@@ -143,7 +200,8 @@ class ActorTagger:
         if context:
             actor = code_matches(self.lexicon, matches, context, ent.text)
             if actor is not None:
-                actor = Actor(ent.text, actor.code, actor.affiliation)
+                boss = _principal(doc, matches, persons) if actor.code in SECTOR_CODES else None
+                actor = Actor(ent.text, boss.code if boss is not None else actor.code, actor.affiliation)
         known = _known_person(persons, ent)
         if actor is None or actor.code is None:
             if known is not None:
@@ -275,10 +333,23 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
         return None
     lexicon = lexicon_of(doc)
     tokens = span if isinstance(span, Span) else doc[span[0].i : span[-1].i + 1]
+    whole = _whole_of_part(doc, tokens)
+    if whole is not None:
+        # "one of Mr. Rubio's supporters", "two of the rebels": a part is coded as its whole.
+        found = resolve_span(doc, whole)
+        return Actor(text or tokens.text, found.code, found.affiliation) if found is not None else None
     matches = lexicon.match(tokens, doc._.published)
     actor = code_matches(lexicon, matches, tokens, text or tokens.text)
     persons = {k: Actor(*v) for k, v in (doc.user_data.get(_PERSONS_KEY) or {}).items()}
+    if actor is not None and actor.code in SECTOR_CODES:
+        boss = _principal(doc, matches, persons)
+        if boss is not None:
+            return Actor(actor.name, boss.code, actor.affiliation)
     person = _person_in(doc, tokens, persons)
+    if person is not None and _followers_of(doc, tokens):
+        # "Mr. Rubio's supporters" are not the Senate: of the person's country only.
+        country = _country(person.code) if _has_country_code(person.code) else None
+        return Actor(text or tokens.text, country) if country and country not in SECTOR_CODES else None
     if person is not None:
         if actor is None or actor.code is None:
             return person
@@ -291,6 +362,11 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
         if actor.code in SECTOR_CODES and _has_country_code(person.code) and _sector(person.code) == actor.code:
             # "President Herzog": the title gives the sector, the article gave the person's country.
             return Actor(actor.name, person.code, person.affiliation)
+    if actor is None:
+        # "the city of Nice urged …": a town acting is its council, in its country.
+        country = _town_country(doc, tokens)
+        if country is not None:
+            return Actor(text or tokens.text, f"{country} GOV")
     if actor is not None and actor.code in SECTOR_CODES and not actor.affiliation:
         # "police in Lagos", "militants in Kandahar": a group named by its sector and placed in a
         # city (which the dictionary of countries and capitals does not know) is of its country.
@@ -302,6 +378,67 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
         if country is not None:
             return Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
     return actor
+
+
+def _principal(doc: Doc, matches: list[Match], persons: dict[str, Actor]) -> Actor | None:
+    """ "Cruz spokesman Rick Tyler", "Netanyahu's envoy": a position named by the person it serves
+    (a known person just before the position noun) is on that person's side: the person's code."""
+    if not persons:
+        return None
+    for m in matches:
+        if m.entry.kind != ROLE or not m.entry.position:
+            continue
+        end = m.start
+        if end > 0 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        if end == 0 or doc[end - 1].pos_ != "PROPN" or doc[end - 1].lower_ in HONORIFICS:
+            continue
+        # The person's surname (the tagger may take it for an organisation: "Holloway spokesman").
+        known = persons.get(doc[end - 1].lower_)
+        if known is not None and _has_country_code(known.code) and known.code not in SECTOR_CODES:
+            return known
+    return None
+
+
+def _whole_of_part(doc: Doc, tokens: Span) -> Span | None:
+    """The "of" phrase of a phrase headed by a number or quantity word ("one of the rebels", "some of
+    his aides"), inside ``tokens``; else None."""
+    if not doc.has_annotation("DEP"):
+        return None
+    head = doc[_head_index(tokens)]
+    if not (head.like_num or head.lower_ in PART_WORDS):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < tokens.end:
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.right_edge.i < tokens.end]
+            if objs:
+                return doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+    return None
+
+
+def _followers_of(doc: Doc, tokens: Span) -> bool:
+    """Whether the phrase's head is a group of a person's followers ("Mr. Rubio's supporters",
+    "Morsi's backers"): they share the person's side, not the person's office."""
+    head = doc[_head_index(tokens)]
+    return head.lemma_.lower() in FOLLOWER_NOUNS and any(c.dep_ == "poss" for c in head.children)
+
+
+def _town_country(doc: Doc, tokens: Span) -> str | None:
+    """ "the city of Nice", "the town of Sderot": the country of a town named in a town noun's "of"
+    phrase (a place by the construction, whatever the tagger took the name for)."""
+    head = doc[_head_index(tokens)]
+    if head.lemma_.lower() not in TOWN_NOUNS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i > tokens[-1].i:
+            continue
+        for name in prep.children:
+            if name.dep_ == "pobj" and name.pos_ == "PROPN":
+                words = [t for t in doc[name.left_edge.i : name.i + 1] if t.pos_ == "PROPN"]
+                place = gazetteer().lookup(" ".join(t.text for t in words), doc._.published) if words else None
+                if place is not None and place.country:
+                    return place.country
+    return None
 
 
 def _whose_country(lexicon: Lexicon, doc: Doc, tokens: Span) -> str | None:
@@ -362,6 +499,18 @@ def _city_country(tokens: Span) -> str | None:
     return None
 
 
+def is_unplaced(actor: Actor) -> bool:
+    """Whether an actor named by its sector alone is described as of no one country or of others
+    ("foreign officials", "world leaders", "other governments", "Western diplomats"): no country
+    should be given to it from the sentence or the place of the event."""
+    if _has_country_code(actor.code):
+        return False
+    words = [w.lower() for w in actor.name.split()]
+    while words and words[0] in ("the", "a", "an", "some", "several", "many", "all", "both", "top", "senior"):
+        words = words[1:]
+    return len(words) > 1 and words[0] in UNPLACED_MODIFIERS
+
+
 def lexicon_of(doc: Doc) -> Lexicon:
     """The lexicon the actors component used on ``doc`` (the packaged one if it did not run)."""
     key = doc.user_data.get(_LEXICON_KEY)
@@ -384,13 +533,24 @@ def code_matches(
             return None
     head = _head_index(tokens)
     matches = _classifiers_of_head_place(matches, _apposed_place(tokens, matches, head))
+    if doc is not None and doc.has_annotation("DEP"):
+        matches = _allies_of(doc, matches)
+    words = {t.lower_: t for t in tokens}  # one pass over the tokens for the word-triggered rules below
+    if not FORMER_WORDS.isdisjoint(words):
+        matches = _without_former_office(tokens, matches)
+    committee = _committee_head(tokens, head, words) if not COMMITTEE_NOUNS.isdisjoint(words) else None
+    if committee is not None:
+        # "the House Intelligence Committee": a committee's topic is no sector of its own.
+        matches = [m for m in matches if not _topic_of(committee.doc, m, committee)]
     country_match = next((m for m in matches if m.entry.country and not m.affiliation), None)
     affiliation = next((m for m in matches if m.affiliation), None)
     sector: str | None = None
     sector_match: Match | None = None
     for m in matches:
-        if m.entry.sector and m.start <= head < m.end and not m.affiliation:
+        if m.entry.sector and m.start <= head < m.end and not m.affiliation and not m.entry.group:
             sector, sector_match = m.entry.sector, m
+    if sector is None and committee is not None and _of_a_legislature(lexicon, committee):
+        sector = "LEG"  # "the Senate Armed Services Committee", "a parliamentary panel"
     if sector is None:
         # A modifier ("Pentagon spokesman", "the council of the European Union"), not a capital
         # after the head, which says where ("Serb positions around Sarajevo" are not Bosnia's
@@ -398,11 +558,18 @@ def code_matches(
         for m in reversed(matches):
             if m.start > head and m.entry.kind == CAPITAL:
                 continue
-            if m.entry.person:
+            if m.entry.person or m.entry.group:
                 continue  # a person not at the head is someone else's: "Gaddafi's son Saif"
+            if m.entry.title:
+                continue  # "deputy national security adviser": a rank of another noun, no group
             if m.entry.sector and not m.affiliation and m.entry.kind in (ROLE, ORG, CAPITAL):
                 sector, sector_match = m.entry.sector, m
                 break
+    if sector_match is not None and sector_match.entry.position and sector_match.entry.kind == ROLE:
+        # "a delegation of EU lawmakers", "GOP leader": the group the position is in says the sector.
+        grouped = _positions_group(tokens, matches, sector_match)
+        if grouped is not sector_match:
+            sector, sector_match = grouped.entry.sector, grouped
     if (
         country_match is not None
         and country_match.entry.kind == ORG
@@ -419,6 +586,28 @@ def code_matches(
     if sector_match is not None and sector_match.entry.position:
         sector_match = _positions_group(tokens, matches, sector_match)
     sector = sector_match.entry.sector if sector_match is not None else sector
+    if sector_match is not None and (
+        (sector_match.entry.kind == ORG and not sector_match.entry.person)
+        or (sector_match.entry.kind == ROLE and sector in STATE_SECTORS and sector_match.start <= head)
+    ):
+        # "the rebel National Transitional Council", "the opposition Syrian National Council", "rebel
+        # forces", "the rebel authority": a non-state group word just before a body's name or a
+        # state's institution says whose it is.
+        before = next((m for m in matches if m.end == sector_match.start and m.entry.kind == ROLE), None)
+        if before is not None and before.entry.sector in CLASSIFYING_SECTORS and not before.affiliation:
+            sector = before.entry.sector
+    if (
+        sector_match is not None
+        and sector_match.entry.kind == ROLE
+        and sector_match.entry.name in STATE_AIRCRAFT
+        and any(m.end <= sector_match.start and m.entry.kind in (COUNTRY, DEMONYM, CAPITAL) and not m.affiliation
+                for m in matches)
+    ):
+        sector = "MIL"  # "a Russian bomber", "Israel's bombers": a state's bombers are warplanes
+    if sector in ("REB", "UAF") and doc is not None and _backed_by_the_state(lexicon, doc, tokens):
+        sector = "PRM"  # "pro-government militiamen", "regime-backed gunmen": PLOVER's pro-government militias
+        if country_match is None and affiliation is not None and affiliation.entry.person:
+            country_match, affiliation = affiliation, None  # "pro-Assad militias" are Syria's
     country = country_match.entry.country if country_match else None
     if country_match is not None and country_match.entry.kind == CAPITAL:
         # "rival militias in Tripoli" beside "the north Lebanese port": the city of that name in
@@ -434,6 +623,94 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def _allies_of(doc: Doc, matches: list[Match]) -> list[Match]:
+    """ "Israel's militia ally", "Iran's proxies", "American allies": a country whose ally or proxy the
+    head is names the side it is on (an affiliation), not its country."""
+    return [
+        replace(m, affiliation=True)
+        if m.entry.kind in (COUNTRY, DEMONYM, CAPITAL)
+        and doc[m.end - 1].dep_ in ("poss", "compound", "amod")
+        and doc[m.end - 1].head.lemma_.lower() in ALLY_NOUNS
+        else m
+        for m in matches
+    ]
+
+
+def _backed_by_the_state(lexicon: Lexicon, doc: Doc, tokens: Span | Sequence[Token]) -> bool:
+    """Whether an armed group is described as on the state's side ("pro-government militias",
+    "pro-regime gunmen", "government-backed militiamen", "loyalist militiamen", "pro-Assad
+    militias": the name of the head of the government at the date)."""
+    lowers = [t.lower_ for t in tokens]
+    if "loyalist" in lowers:
+        return True
+    for k, w in enumerate(lowers):
+        pro = k >= 2 and lowers[k - 2 : k] == ["pro", "-"]
+        if w in STATE_WORDS:
+            after = lowers[k + 1 : k + 3]
+            if pro or (len(after) == 2 and after[0] == "-" and after[1] in _STATE_BACKING):
+                return True
+            continue
+        # "pro-government" or "pro-Assad" as one token, or "pro - Assad" as three
+        name = tokens[k].text[4:] if w.startswith("pro-") else tokens[k].text if pro else ""
+        if name and (name.lower() in STATE_WORDS or _heads_a_government(lexicon, name, doc._.published)):
+            return True
+    return False
+
+
+def _heads_a_government(lexicon: Lexicon, name: str, date: str | None) -> bool:
+    """Whether ``name`` is a person the dictionary has in a government office at ``date`` ("Assad")."""
+    return name[:1].isupper() and any(
+        e.person and e.sector == "GOV" and e.valid_on(date) for e in lexicon.lookup((name,))
+    )
+
+
+def _without_former_office(tokens: Span | Sequence[Token], matches: list[Match]) -> list[Match]:
+    """ "Former U.N. ambassador John Bolton", "ex-rebel commander X": a title after "former" is one the
+    person no longer holds, so neither it nor the organisation it names give the actor's sector or
+    country (a country or demonym still does: "former Iraqi prime minister" is Iraqi)."""
+    formers = [t.i for t in tokens if t.lower_ in FORMER_WORDS]
+    if not formers:
+        return matches
+    dropped: set[int] = set()
+    for f in formers:
+        after = [m for m in matches if m.start > f]
+        title = next((m for m in after if m.entry.kind == ROLE and m.entry.sector and not m.entry.group), None)
+        for m in after:
+            if title is not None and m.start > title.start:
+                break
+            if m.entry.kind == ROLE or (m.entry.kind == ORG and not m.entry.person):
+                dropped.add(m.start)
+    return [m for m in matches if m.start not in dropped]
+
+
+def _committee_head(tokens: Span | Sequence[Token], head: int, words: dict[str, Token]) -> Token | None:
+    """The committee noun of the phrase ("the House Intelligence Committee", "a Senate panel"), if any."""
+    doc = tokens[0].doc
+    if not doc.has_annotation("DEP"):
+        return None
+    first = doc[head] if tokens[0].i <= head <= tokens[-1].i else None
+    if first is not None and first.lower_ in COMMITTEE_NOUNS:
+        return first
+    return next((t for w, t in words.items() if w in COMMITTEE_NOUNS), None)
+
+
+def _topic_of(doc: Doc, match: Match, committee: Token) -> bool:
+    """Whether ``match`` is a role word naming a committee's topic ("Intelligence", "Armed Services")."""
+    if match.entry.kind != ROLE or not match.start < committee.i:
+        return False
+    last = doc[match.end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and (last.head.i == committee.i or last.head.head.i == committee.i)
+
+
+def _of_a_legislature(lexicon: Lexicon, committee: Token) -> bool:
+    """Whether a committee's own modifiers name a legislature ("House", "Senate", "parliamentary")."""
+    doc = committee.doc
+    return committee.pos_ in ("NOUN", "PROPN") and any(
+        t.lower_ in LEGISLATURE_WORDS or any(e.sector == "LEG" for e in lexicon.lookup((t.text,)) if e.kind == ORG)
+        for t in doc[committee.left_edge.i : committee.i]
+    )
 
 
 def _apposed_place(tokens: Span | Sequence[Token], matches: list[Match], head: int) -> int:
@@ -495,20 +772,28 @@ def _person_title(matches: list[Match], person: Match) -> Match:
 def _positions_group(tokens: Span | Sequence[Token], matches: list[Match], position: Match) -> Match:
     """For a position noun ("opposition leaders", "rebel spokesman", "army officials", "a spokesman
     for the rebels"), the group word before it or in its "for"/"of" phrase; else the position."""
+    # A body before the position is its group ("GOP leader", "Hamas spokesman") unless a country
+    # comes first: "the Russian U.N. envoy" is Russia's envoy to the body.
+    posted = any(m.entry.kind in (COUNTRY, DEMONYM, CAPITAL) and not m.affiliation for m in matches)
     before = next(
         (
             m
             for m in matches
-            if m.end == position.start and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
+            if m.end == position.start and m.entry.sector and not m.entry.title and not m.affiliation
+            and (m.entry.kind == ROLE or (m.entry.kind == ORG and not m.entry.person and not posted))
         ),
         None,
     )
+    # "a spokesman for the rebels", "a delegation of EU lawmakers": names of a place or body may come
+    # between the link and the group noun.
+    covered = {k for m in matches for k in range(m.start, m.end)}
     after = next(
         (
             m
             for m in matches
             if m.start > position.end and m.entry.kind == ROLE and m.entry.sector and not m.entry.title
-            and _joined_by(tokens, position.end, m.start, ("for", "of", "of the", "for the"))
+            and not m.entry.group
+            and _joined_by(tokens, position.end, m.start, ("for", "of", "of the", "for the"), covered)
         ),
         None,
     )
@@ -559,9 +844,13 @@ def _homonym_country(tokens: Span | Sequence[Token], match: Match) -> str | None
     return place.country
 
 
-def _joined_by(tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...]) -> bool:
-    """Whether the words between doc positions ``end`` and ``start`` are one of ``links``."""
+def _joined_by(
+    tokens: Span | Sequence[Token], end: int, start: int, links: tuple[str, ...], skip: set[int] | None = None
+) -> bool:
+    """Whether the words between doc positions ``end`` and ``start``, but those at ``skip``, are one of ``links``."""
     doc = tokens[0].doc
+    if skip:
+        return " ".join(t.lower_ for t in doc[end:start] if t.i not in skip) in links
     return doc[end:start].text.lower() in links
 
 

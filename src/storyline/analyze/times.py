@@ -144,6 +144,7 @@ class _Vocab:
     plan_nouns: frozenset[str]
     period_context: frozenset[str]
     measure_words: frozenset[str]
+    habitual: frozenset[str]
     event_dates: dict[tuple[int, int], tuple[int, frozenset[str]]]
 
 
@@ -179,6 +180,7 @@ def _vocab(name: str) -> _Vocab:
         plan_nouns=frozenset(raw.get("plan_nouns", ())),
         period_context=frozenset(raw.get("period_context", ())),
         measure_words=frozenset(raw.get("measure_words", ())),
+        habitual=frozenset(raw.get("habitual", ())),
         event_dates={(int(e["month"]), int(e["day"])): (int(e["year"]), frozenset(e["words"]))
                      for e in raw.get("event_dates", ())},
     )
@@ -337,6 +339,8 @@ class _Ctx:
     sentence_month: str | None = None  # a month (YYYY-MM) named earlier in the same sentence
     story_month: str | None = None  # the month (YYYY-MM) of the last date or month mentioned
     reference_value: str | None = None  # the last calendar value mentioned (2011, 2011-03, 2011-03-15)
+    narrative_year: str | None = None  # the year of a date written out in this or the last two sentences
+    recent_month: str | None = None  # the month (YYYY-MM) of a date or month in this or the previous sentence
 
     @property
     def signal(self) -> str:
@@ -1005,6 +1009,13 @@ class _Grammar:
         strict = rel in ("last", "past", "next", "coming")
 
         ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
+        if not (rel or m["ry"]) and (rng := _RANGE_YEAR.match(c.text, c.end)) and _cap(rng["month"]) in self.v.months:
+            # "from September to December 2014", "between March and June 2015": the year written at
+            # the end of the range (the one before it when the range crosses New Year)
+            end_month = self.v.months[_cap(rng["month"])]
+            range_year = int(rng["year"]) - (1 if end_month < month else 0)
+            range_value = f"{range_year:04d}-{month:02d}"
+            return (lambda a: ("DATE", range_value, modv)), False
         if of_year := _OF_YEAR.match(c.text, c.end):
             # "October of next year": two expressions (MEANTIME), the year dating the month
             ry = {"this": 0, "last": -1, "next": 1}[of_year[1].lower()]
@@ -1088,6 +1099,8 @@ class _Grammar:
         if not n:
             return None
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        if m.group(0)[-1:] == "y" and m.group(0).endswith("Century") and _NAME_AFTER.match(c.text, c.end):
+            return None  # "21st Century Fox", "20th Century Studios": a name
         value = f"{n - 1:02d}"
         return (lambda a: ("DATE", value, modv)), False
 
@@ -1283,6 +1296,15 @@ class _Grammar:
         modv = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[m["which"].lower()]
         unit = m["unit"].lower()
         step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        if m["rel"].lower() == "the" and _clause_tense(c, self.v) == "past":
+            # "Sales slowed in January. By the end of the month, ...": the month, the year the
+            # story is at, not the present one.
+            if unit == "month" and c.recent_month:
+                month_value = c.recent_month
+                return (lambda a: ("DATE", month_value, modv)), False
+            if unit == "year" and (told_in := _told_year(c)) is not None:
+                year_value = f"{told_in:04d}"
+                return (lambda a: ("DATE", year_value, modv)), False
         return (lambda a: _calendar_unit(a, unit, step, modv)), True
 
     def _ago(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -1329,8 +1351,22 @@ class _Grammar:
             shifted = _shift_months(dt.date(int(rv[:4]), int(rv[5:7]), 1), sign * int(n))
             month_value = f"{shifted.year:04d}-{shifted.month:02d}"
             return (lambda a: ("DATE", month_value, None)), False
+        if direction in ("earlier", "later") and ref is None and not (
+                sign < 0 and (unit in ("year", "quarter") or _COMPARED.search(c.text, max(0, c.start - 80), c.start))):
+            # "He was arrested. Two weeks later he was charged": later than a time the story never
+            # dates, so not a date counted from the publication; the offset is all it says (as
+            # TimeBank marks "A day earlier" with no date before: P1D). But "profit rose from a
+            # year earlier" compares with the year before now.
+            length = self._period_value(n, unit)
+            return (lambda a: ("DURATION", length, None)), False
+        ahead = c.tense == "future"
+        offset_length = self._period_value(n, unit)
 
         def resolve(a: dt.date) -> Resolved | None:
+            if ref is not None and ref > a and not ahead and direction in ("earlier", "later"):
+                # "after Election Day (taken for November's) ... three weeks later, counting is not
+                # wrapped up": a day still to come is no time a told story is at; the offset stays.
+                return "DURATION", offset_length, None
             base = ref or a
             return _offset(base, int(n) * sign, unit, spec)
 
@@ -1355,6 +1391,11 @@ class _Grammar:
         part = self.v.day_parts.get(unit)
         if unit in ("week", "month", "year"):
             return self._anaphoric_period(unit, step, c)
+        if ref is None and not (step == 0 and _DEFINING_CLAUSE.match(c.text, c.end)):
+            # "He was arrested. The next day he was charged", "her actions that night": the day after
+            # (or of) one the story never dates; an unknown day, not one counted from the publication.
+            unknown: Resolved = ("TIME", f"XXXX-XX-XXT{part}", None) if part else ("DATE", "XXXX-XX-XX", None)
+            return (lambda a: unknown), False
 
         def resolve(a: dt.date) -> Resolved:
             d = (ref or a) + dt.timedelta(days=step)
@@ -1401,7 +1442,8 @@ class _Grammar:
         after = c.text[c.end:c.end + 16]
         if unit == "quarter" and re.match(r"\s+of\b", after) and "-" in m.group(0):
             return None  # "three-quarters of its food": a fraction
-        if unit == "quarter" and n in (1, 3) and not m["pre"] and _FRACTION_OF.match(after):
+        if unit == "quarter" and n in (1, 3) and not m["pre"] and (
+                _FRACTION_OF.match(after) or _OF_PEOPLE.match(c.text, c.end)):
             return None  # "about a quarter of its dealers": a fraction; "two quarters of growth" is a length
         if _norm(q) in ("a", "an") and not m["pre"] and not _approx_word(m) and _is_rate(c):
             # "15 tankers a year", "four flights a week": a rate, which TimeML types as SET.
@@ -1539,8 +1581,12 @@ class _Grammar:
             return (lambda a: ("DATE", value, modv)), False
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
         direction = c.direction("near")
+        told_in = _told_year(c) if step == 0 and rel != "this" else None
 
         def resolve(a: dt.date) -> Resolved:
+            if told_in is not None and told_in < a.year:
+                # "In 2008, ... in the fall, he won Ohio": the season of the year the story is in
+                return "DATE", f"{told_in:04d}-{season}", modv
             year = a.year
             cur = _SEASON_ORDER[_season_of(a)]
             want = _SEASON_ORDER[season]
@@ -1575,11 +1621,17 @@ class _Grammar:
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
-            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}{zone}", None
+            return "TIME", f"{day_of(a)}T{h:02d}:{mi:02d}{zone}", None
 
         return resolve, deictic
 
-    def _clock_day(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], dt.date], bool]:
+    def _clock_day(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], str], bool]:
+        day_of, deictic = self._clock_date(m, c)
+        if day_of is None:
+            return (lambda a: "XXXX-XX-XX"), False
+        return (lambda a: day_of(a).isoformat()), deictic
+
+    def _clock_date(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], dt.date] | None, bool]:
         """The day a clock time falls on: the day written after it, else one named earlier in the
         sentence, else the anchor."""
         gd = m.groupdict()
@@ -1606,6 +1658,10 @@ class _Grammar:
             later_wd = self.v.weekdays[_cap(after["wd"].rstrip("."))]
             later_dir = _weekday_direction(c)
             return (lambda a: _weekday_date(a, later_wd, later_dir)), True
+        if c.sentence_date is None and _habitual(c, self.v):
+            # "The shift usually finishes about 4 p.m.": a time of any day, not of one (TimeML's
+            # TIME without a date, XXXX-XX-XXT16:00)
+            return None, False
         # Without a day of its own, a clock time is on the day the story is at.
         ref = c.sentence_date or c.reference
         return (lambda a: ref or a), ref is None
@@ -1615,7 +1671,7 @@ class _Grammar:
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
-            return "TIME", f"{day_of(a).isoformat()}T{hh}", None
+            return "TIME", f"{day_of(a)}T{hh}", None
 
         return resolve, deictic
 
@@ -1629,7 +1685,7 @@ class _Grammar:
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
-            return "TIME", f"{day_of(a).isoformat()}T{h:02d}:{mi:02d}", None
+            return "TIME", f"{day_of(a)}T{h:02d}:{mi:02d}", None
 
         return resolve, deictic
 
@@ -1638,7 +1694,7 @@ class _Grammar:
         day_of, deictic = self._clock_day(m, c)
 
         def resolve(a: dt.date) -> Resolved:
-            return "TIME", f"{day_of(a).isoformat()}T{part}", "MID"
+            return "TIME", f"{day_of(a)}T{part}", "MID"
 
         return resolve, deictic
 
@@ -1673,9 +1729,17 @@ class _Grammar:
 
     def _that_time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
         rv = c.reference_value
-        if rv:
-            return (lambda a: ("DATE", rv, None)), False
         value = "FUTURE_REF" if c.tense == "future" else "PAST_REF"
+        if rv:
+            told = c.tense != "future"
+
+            def resolve(a: dt.date) -> Resolved:
+                if told and rv > a.isoformat()[:len(rv)]:
+                    # "Since that time, he has attacked her" after a date still to come: not that date
+                    return "DATE", value, None
+                return "DATE", rv, None
+
+            return resolve, False
         return (lambda a: ("DATE", value, None)), False
 
     def _set(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -1715,8 +1779,16 @@ class _Grammar:
             d = _holiday_date(rule, int(written))
             return (lambda a: ("DATE", d.isoformat(), None)), False
         direction = c.direction("near")
+        told_in = _told_year(c)
+        sd = c.sentence_date
+        if sd is not None and _holiday_date(rule, sd.year) == sd:
+            # "contests on March 1, known as Super Tuesday": the day just written
+            return (lambda a: ("DATE", sd.isoformat(), None)), False
 
         def resolve(a: dt.date) -> Resolved:
+            if told_in is not None and told_in < a.year:
+                # "In 2008, ... He won Ohio on Election Day": that year's
+                return "DATE", _holiday_date(rule, told_in).isoformat(), None
             options = [_holiday_date(rule, y) for y in (a.year - 1, a.year, a.year + 1)]
             if direction == "back":
                 d = max(o for o in options if o <= a)
@@ -1852,6 +1924,40 @@ _FALL_OF = re.compile(r"\s+(?:from\s+(?-i:[a-z])"
 _IN = re.compile(r"\s+in\s+", re.I)
 
 
+def _habitual(c: _Ctx, v: _Vocab) -> bool:
+    """The clause the time is in tells what happens as a rule: an adverb of frequency on its verb
+    ("usually finishes", "opens daily") or "every"/"each" before a day word ("every morning")."""
+    span = _tokens(c)
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    if verb is None:
+        return False
+    for ch in verb.subtree:
+        if ch.lower_ in v.habitual:
+            return True
+        if ch.lower_ in ("every", "each") and (ch.head.lower_ in v.day_parts
+                                               or ch.head.lower_ in ("day", "night", "weekday")):
+            return True
+    return False
+
+
+def _clause_tense(c: _Ctx, v: _Vocab) -> str | None:
+    """The tense of the verb a time modifies, or else of the clause it is in ("expect a rebound by
+    the end of the month": the present)."""
+    if c.tense is not None:
+        return c.tense
+    span = _tokens(c)
+    verb = _clause_verb(span.root) if span is not None and len(span) else None
+    return _verb_tense(verb, v, 0) if verb is not None else None
+
+
+def _told_year(c: _Ctx) -> int | None:
+    """The year a past story is told in: one written out in the last sentences ("In 2008, Obama
+    campaigned hard. In the fall, ..."), for a season or a named day told in the past."""
+    if c.tense != "past" or not c.narrative_year or not c.narrative_year.isdigit():
+        return None
+    return int(c.narrative_year)
+
+
 def _fall_is_decline(c: _Ctx) -> bool:
     """"fall" as the noun of falling, not the season: "the fall of the regime", "his fall from
     power", or "fall in" before a common noun ("this fall in prices", "the fall in oil prices";
@@ -1865,6 +1971,9 @@ def _fall_is_decline(c: _Ctx) -> bool:
     return span is not None and span[0].pos_ == "NOUN" and span[0].text[:1].islower()
 
 
+#: "of" before a name or a plural ("a quarter of Americans", "of Kazakhstan's citizens", "of voters"):
+#: a part of those, not three months.
+_OF_PEOPLE = re.compile(r",?\s+of\s+(?:(?-i:[A-Z])\w+|[a-z]+s)\b(?!\s+(?:19|20)\d\d)", re.I)
 _FRACTION_OF = re.compile(r",?\s+of\s+(?:its|the|their|his|her|our|all|a|an|these|those|\d)\b", re.I)
 #: "a second" before a word is the ordinal, unless the word goes with a length ("a second or two").
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|later|ago|earlier|before|after|of|in|to|for|at|on|when|longer|more"
@@ -1944,6 +2053,8 @@ def _dated_noun(c: _Ctx) -> Token | None:
     tok = span.root
     if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):
         noun = tok.head  # ("a strong performance Tuesday": npadvmod of a noun)
+        if noun.tag_ == "VBG" and noun.dep_ == "pobj" and not any(ch.dep_ in ("aux", "dobj") for ch in noun.children):
+            return noun  # "ahead of voting Tuesday": a gerund naming the event
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on") and tok.head.dep_ == "prep":
         noun = tok.head.head
     else:
@@ -1972,6 +2083,13 @@ def _period_context(c: _Ctx, v: _Vocab) -> bool:
 
 
 _NEXT_WORD = re.compile(r"(?:,?\s+(?:terrorist|terror))?\s+(\w+)", re.I)
+#: A capitalised word after "Century": the rest of a name ("21st Century Fox").
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[a-z]+\b(?<!\bOf)")
+#: The end of a range of months whose last one carries the year: "from September to December 2014".
+_RANGE_YEAR = re.compile(r"\s*(?:to|through|thru|until|till|and|or|-|\u2013)\s+(?:(?:early|mid|late)[\s-]+)?"
+                         r"(?P<month>[A-Z][a-z]+)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
+#: A clause after "the same day" that says which day it is ("on the same day that the Post reports").
+_DEFINING_CLAUSE = re.compile(r"\s+(?:that|as|when|on\s+which)\b", re.I)
 #: A year written just before a named day: "the 1988 Super Tuesday".
 _YEAR_BEFORE = re.compile(r"\b((?:1[5-9]|20)\d\d)\s+$")
 #: A clock reading before "mark" is a point in a recording or a race, not a time of day.
@@ -2035,6 +2153,11 @@ def _noun_tense(c: _Ctx, v: _Vocab) -> str | None:
         return None
     head = noun.head
     verb = _clause_verb(head) if head.i != noun.i else None
+    if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        # "the boost needed for a strong performance Tuesday": a participle describing a noun has no
+        # tense of its own; the clause the noun is in tells it.
+        verb = _clause_verb(verb.head) if verb.head.i != verb.i else None
     tense = _verb_tense(verb, v, 0) if verb is not None else None
     if verb is not None and tense == "future" and not _marked_future(verb, v):
         tense = "present"  # "is continuing to try to sell itself under a June agreement": a present
@@ -2444,6 +2567,11 @@ def _verb_tense(verb: Token, v: _Vocab, depth: int) -> str | None:
             if any(ch.lower_ == "had" for h in (head, head.head) for ch in h.children):
                 return "past"
             return "future"
+        if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and depth < 3:
+            # "we stand a good chance to win it on Tuesday": what a noun of the present is for lies ahead
+            clause = _clause_verb(head)
+            outer = _verb_tense(clause, v, depth + 1) if clause is not None else None
+            return "future" if outer in ("present", "future") else None
         if governed and depth < 3:
             outer = _verb_tense(head, v, depth + 1) if head.pos_ in ("VERB", "AUX") else None
             return "future" if outer in ("present", "future") else None
@@ -2635,6 +2763,7 @@ def _resolve_all(
     ref_value: str | None = None
     sent_month: tuple[int, str] | None = None
     story_month: str | None = None
+    ref_sent = month_sent = -1
     starts = _sentence_starts(doc)
     last_end = -1
     for s, e, name, m, fn in found:
@@ -2647,7 +2776,9 @@ def _resolve_all(
                    quarter=quarter[1] if quarter else None,
                    quarter_near=quarter is not None and sent - quarter[0] <= _QUARTER_WINDOW, reference_value=ref_value,
                    sentence_month=sent_month[1] if sent_month is not None and sent_month[0] == sent else None,
-                   story_month=story_month)
+                   story_month=story_month,
+                   narrative_year=ref_value[:4] if ref_value and sent - ref_sent <= _NARRATIVE_WINDOW else None,
+                   recent_month=story_month if sent - month_sent <= 1 else None)
         if name in _LOWERCASE_PATTERNS and _title_cased(text, s, s + len(m["word"]) if name == "named_time" else e):
             continue
         out = fn(m, ctx)
@@ -2669,9 +2800,11 @@ def _resolve_all(
             sent_month = (sent, value)
         if ttype in ("DATE", "TIME") and _MONTH_VALUE.match(value[:7]) and (len(value) == 7 or value[7] == "-"):
             story_month = value[:7]
+            month_sent = sent
         if name in _EXPLICIT_PATTERNS and _CALENDAR_VALUE.match(value):
             # Only a date the text writes out moves the story's time; our own inferences do not.
             ref_value = value[:10]
+            ref_sent = sent
         if day is not None and ttype in ("DATE", "TIME"):
             reference = day
             sent_date = (sent, day)
@@ -2695,7 +2828,8 @@ def _record(name: str, m: re.Match[str], c: _Ctx) -> dict[str, Any]:
             "reference": c.reference.isoformat() if c.reference else None,
             "sentence_date": c.sentence_date.isoformat() if c.sentence_date else None,
             "quarter": c.quarter, "quarter_near": c.quarter_near, "reference_value": c.reference_value,
-            "sentence_month": c.sentence_month, "story_month": c.story_month}
+            "sentence_month": c.sentence_month, "story_month": c.story_month,
+            "narrative_year": c.narrative_year, "recent_month": c.recent_month}
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -2721,6 +2855,9 @@ def _title_cased(text: str, start: int, end: int) -> bool:
 
 #: Earnings reports compare "a year ago" with the quarter they name a few sentences before.
 _QUARTER_WINDOW = 3
+#: A past story retold from a year it writes out ("In 2008, ... in the fall") stays in that year
+#: for a few sentences.
+_NARRATIVE_WINDOW = 2
 _EXPLICIT_PATTERNS = frozenset(("iso", "numeric", "month_day", "day_month", "month_year", "year"))
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T|$)")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
@@ -2819,7 +2956,8 @@ def _rerun(grammar: _Grammar, rec: dict[str, Any], doc: Doc, text: str, anchor: 
     ctx = _Ctx(doc=doc, text=text, start=rec["start"], end=rec["end"], tense=rec["tense"],
                reference=_date_or_none(rec["reference"]), sentence_date=_date_or_none(rec["sentence_date"]),
                quarter=rec["quarter"], quarter_near=bool(rec["quarter_near"]), sentence_month=rec.get("sentence_month"),
-               story_month=rec.get("story_month"),
+               story_month=rec.get("story_month"), narrative_year=rec.get("narrative_year"),
+               recent_month=rec.get("recent_month"),
                reference_value=rec["reference_value"])
     out = fn(m, ctx)
     return out[0](anchor) if out is not None else None

@@ -39,6 +39,7 @@ from storyline.analyze.event_syntax import (
     OBJECT_DEPS,
     PART_NOUNS,
     PLACE_PREPS,
+    PREPOSITIONAL_CONTROL,
     VERB_TARGET_PREPS,
     complement_targets,
     conjuncts_of,
@@ -241,7 +242,7 @@ def noun_arguments(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]
 
 def has_country(actor: Actor) -> bool:
     """Whether the actor's code starts with a country or international code, not a bare sector."""
-    head = (actor.code or "").split()[0] if actor.code else ""
+    head = (actor.code or "-").split()[0] if actor.code else ""
     return len(head) == 3 and head.isupper() and head not in BARE_SECTORS
 
 
@@ -269,7 +270,7 @@ def situate(
     if country is None and ev_type in DOMESTIC_TYPES:
         country = next(
             (
-                (o.code or "").split()[0]
+                (o.code or "-").split()[0]
                 for o in others
                 if has_country(o) and (o.code or "")[:3].isalpha() and (o.code or "")[:3] not in INTERNATIONAL_CODES
             ),
@@ -290,7 +291,7 @@ def situate(
         if country in INTERNATIONAL_CODES:
             country = None
     if country is None and parts[0] in STATE_SECTORS | POLICE_SECTORS:
-        states = {(o.code or "").split()[0] for o in others if has_country(o) and is_state(o)}
+        states = {(o.code or "-").split()[0] for o in others if has_country(o) and is_state(o)}
         remaining = sentence_countries - states
         country = next(iter(remaining)) if len(remaining) == 1 else None
         if country is None and not remaining and not states:
@@ -303,7 +304,7 @@ def situate(
         and only is not None
         and any(
             has_country(o)
-            and (o.code or "").split()[0] == only
+            and (o.code or "-").split()[0] == only
             and not (state and is_state(o))
             # soldiers may be abroad: those who fight them are not thereby of their country
             and not (parts[0] in INSURGENT_SECTORS and (o.code or "").endswith("MIL"))
@@ -411,7 +412,7 @@ def protest_participants(noun: Token) -> list[Token]:
 def share_country(conjuncts: list[Actor]) -> list[Actor]:
     """ "France's Assembly president and a group of deputies": conjuncts named by their sector
     alone belong to the one country their co-conjuncts name (English coordinates like with like)."""
-    countries = {(a.code or "").split()[0] for a in conjuncts if has_country(a)}
+    countries = {(a.code or "-").split()[0] for a in conjuncts if has_country(a)}
     if len(countries) != 1 or len(conjuncts) < 2:
         return conjuncts
     country = next(iter(countries))
@@ -518,6 +519,80 @@ def with_place_of_activity(doc: Doc, head: Token, actor: Actor) -> Actor:
     return actor
 
 
+#: Entity labels of names that stand for a party even when no dictionary codes them.
+PARTY_LABELS = ("PERSON", "ORG")
+_FULL_NAMES_KEY = "storyline_event_full_names"
+
+
+def uncoded_name(doc: Doc, head: Token) -> str | None:
+    """The name of the person or organisation (a PERSON or ORG entity) ``head`` belongs to, or None.
+    A person is named by the fullest form the article gives: news copy names a person in full
+    first and by the surname later ("Adam Schiff … Schiff said"), so a mention resolves to the
+    longest person name of the document that ends with its last word."""
+    if head.ent_type_ not in PARTY_LABELS or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    prep = head.head if head.dep_ == "pobj" else None
+    if (
+        prep is not None
+        and prep.lower_ in MEDIUM_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() not in PREPOSITIONAL_CONTROL.get(prep.lower_, ())
+    ):
+        return None  # "fired back on Twitter", "said in The Times", "via Facebook": a medium, no party
+    if prep is not None and (
+        (prep.lower_ in PLACE_PREPS and not (prep.lower_ in ("at", "around") and head.ent_type_ == "PERSON"))
+        or prep.lower_ in ("into", "toward", "towards")
+        or (prep.lower_ == "from" and (prep.head.lemma_.lower() in MOVER_VERBS | MOVER_NOUNS))
+    ):
+        return None  # "withdraw from Crimea", "troops in Donbas": a place the tagger took for a name
+    start, end = head.i, head.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    person = head.ent_type_ == "PERSON"
+    words = [t for t in doc[start:end] if t.tag_ != "POS" and not (person and t.lower_ in HONORIFIC_WORDS)]
+    while words and not words[0].text[:1].isalnum():
+        words = words[1:]
+    if not words:
+        return None
+    text = doc[words[0].i : words[-1].i + 1].text
+    if (prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS) or (
+        gazetteer().lookup(text, doc._.published) is not None
+    ):
+        return None  # "the town of Brega", a place the tagger took for a person: no party
+    if not person:
+        return text
+    full = doc.user_data.get(_FULL_NAMES_KEY)
+    if not isinstance(full, dict):
+        full = {}
+        for ent in doc.ents:
+            toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in HONORIFIC_WORDS]
+            if ent.label_ != "PERSON" or not toks:
+                continue
+            name = doc[toks[0].i : toks[-1].i + 1].text
+            key = toks[-1].lower_
+            if len(name) > len(full.get(key, "")):
+                full[key] = name
+        doc.user_data[_FULL_NAMES_KEY] = full
+    best = full.get(words[-1].lower_, text)
+    return best if isinstance(best, str) and len(best) > len(text) else text
+
+
+def same_person(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party by name ("Paul D. Ryan" and "Paul Ryan" share the surname)."""
+    return a.name == b.name or (a.name.split()[-1:] == b.name.split()[-1:] and a.name[:1] == b.name[:1])
+
+
+#: Prepositions that attach the medium or venue of an act to its verb ("on Twitter", "in the Times").
+MEDIUM_PREPS = frozenset({"on", "in", "via", "through"})
+#: Honorifics and titles that are no part of a person's name.
+HONORIFIC_WORDS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "the", "president", "sen.", "rep.",
+     "gov.", "gen.", "lt.", "col.", "prof.", "senator", "minister", "prime", "secretary"}
+)
+
+
 def antecedent_person(doc: Doc, pronoun: Token) -> Actor | None:
     """ "he"/"she": a coded person named before the pronoun, within the two sentences before it
     (news English names a person, then refers back to them), skipping persons known to be of the other
@@ -556,6 +631,10 @@ def antecedent_person(doc: Doc, pronoun: Token) -> Actor | None:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
+        if actor is None and root is not None:
+            # (named by the fullest form of the name, with no code)
+            name = uncoded_name(doc, root)
+            actor = Actor(name, None) if name is not None else None
         if root is not None and _coargument(root, pronoun):
             continue
         subject = root is not None and _in_subject(root)
@@ -706,7 +785,7 @@ def geocode(doc: Doc, tok: Token, depth: int = 0) -> Location | None:
         place = gaz.lookup_near(name, countries_named(doc, ent))
     if place is None:
         actor = resolve_span(doc, ent)
-        country = (actor.code or "").split()[0] if actor is not None and actor.code else None
+        country = (actor.code or "-").split()[0] if actor is not None and actor.code else None
         return Location(name=name, country=country) if country and len(country) == 3 else Location(name=name)
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon, admin1=place.admin1)
 
@@ -917,7 +996,7 @@ class ArgumentReader:
         sources = owned or self.actors(doc, source_toks, history, quotes, conjuncts=not pairwise)
         targets = self.actors(doc, target_toks, history, quotes, conjuncts=not pairwise, relational=True)
         if participants:
-            sources = [a for a in sources if (a.code or "").split()[-1] not in STATE_SECTORS | POLICE_SECTORS]
+            sources = [a for a in sources if (a.code or "-").split()[-1] not in STATE_SECTORS | POLICE_SECTORS]
         if not sources and tok.pos_ == "NOUN":
             sources = self.modifier_actor(doc, tok)
         if trig.type == "MOBILIZE" and not sources and is_passive(tok) and targets:
@@ -927,8 +1006,8 @@ class ArgumentReader:
         targets = [
             t
             for t in targets
-            if (t is not None and t.code not in {s.code for s in sources} | {None})
-            or (t is not None and not sources)
+            if t is not None
+            and (not sources or not any(t.code == s.code if t.code else same_person(t, s) for s in sources))
         ]
         if (
             "speech" in trig.cue.flags
@@ -938,7 +1017,7 @@ class ArgumentReader:
         ):
             # "Kim Jong Un warned that North Korea would use nuclear weapons": a state speaking of its
             # own country in what it says announces what it will do itself; it addresses no one.
-            own = {(s.code or "").split()[0] for s in sources}
+            own = {(s.code or "-").split()[0] for s in sources}
             reported = {a.code for a in self.actors(doc, complement_toks, history, quotes) if a is not None}
             targets = [t for t in targets if not (t.code in own and t.code in reported)]
         return sources, targets
@@ -983,6 +1062,10 @@ class ArgumentReader:
             # troops to Lebanon's president": the troops are the sender's, Lebanon is the target).
             if any(has_country(a) for a in out):
                 return out
+            if head is not heads[0] and not any(a.code for a in out):
+                # A name no dictionary codes stands in for the party only as the first candidate:
+                # "urged the mogul to release the tapes of his talk with the Times" is not to the Times.
+                continue
             fallback = fallback or out
         return fallback
 
@@ -1058,7 +1141,7 @@ class ArgumentReader:
             speaker = speaker_actor(mine[0], quotes)
             if speaker is not None and speaker.code:
                 country = speaker.code.split()[0]
-                sector = (actor.code or "").split()[-1] if actor is not None and actor.code else None
+                sector = (actor.code or "-").split()[-1] if actor is not None and actor.code else None
                 return Actor(
                     head.doc[tokens[0].i : tokens[-1].i + 1].text,
                     f"{country} {sector}" if sector else country,
@@ -1069,6 +1152,12 @@ class ArgumentReader:
             actor = self.with_possessor_country(doc, head, actor, history, quotes)
         if actor is not None and actor.code in DOMESTIC_SECTORS:
             actor = with_place_of_activity(doc, head, actor)
+        if actor is None or not actor.code:
+            # "Adam Schiff called on Obama …": a person or organisation the dictionary does not
+            # know is still the party the text names; kept by its fullest name, with no code.
+            name = uncoded_name(doc, head)
+            if name is not None:
+                return Actor(name, None)
         return actor
 
     def with_possessor_country(

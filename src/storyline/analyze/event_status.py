@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, going_to, has_modal
+from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, going_to, has_modal, judging_verb
 from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger
 from storyline.data import load_yaml
 from storyline.model import DateFrom, Quote, TimeExpression
@@ -198,7 +198,52 @@ def is_negated(trig: Trigger) -> bool:
     ):
         return True  # "didn't seek or receive Obama's endorsement": the negation spans the conjuncts
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reneged on his commitment"
+    if (
+        tok.dep_ == "pobj"
+        and (tok.head.lower_ == "into" or (tok.head.lower_ == "to" and verb.lemma_.lower() in ENTRY_VERBS))
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ == "advmod") for c in verb.children)
+    ):
+        # "had not yet thrown his army into battle", "has never gone to war": an act one did not
+        # enter into did not happen.
+        return True
     return tok.dep_ in OBJECT_DEPS | {"pobj"} and verb.lemma_.lower() in NEGATING_GOVERNORS
+
+
+#: Verbs of going to an activity ("went to war", "came to the talks").
+ENTRY_VERBS = frozenset({"go", "come", "return", "rush", "head", "march", "resort", "turn"})
+
+
+#: Words of frequency ("every year", "usually"): with a present tense, a habit (see event_words.yml).
+FREQUENCY_WORDS = frozenset(_WORDS["frequency_words"])
+
+
+def direct_question(verb: Token) -> bool:
+    """The main verb of a yes/no question: the sentence ends in a question mark and an auxiliary comes
+    before the subject ("Do you support …?", "Will Iran attack?", "Has Russia withdrawn …?")."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019")), None)
+    if last is None or last.text != "?" or verb.dep_ != "ROOT":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.i < subject.i and c.i == sent.start for c in verb.children
+    )
+
+
+def habitual(verb: Token) -> bool:
+    """A simple present with a word of frequency: "meets every year", "usually holds talks"."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in verb.children
+    ):
+        return False
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in FREQUENCY_WORDS)
+        or (c.dep_ in ("npadvmod", "advmod", "obl") and any(
+            g.dep_ == "det" and g.lower_ in ("every", "each") for g in c.children
+        ))
+        for c in verb.children
+    )
 
 
 #: Subordinators of time: their clause happens relative to the clause it hangs on.
@@ -305,6 +350,14 @@ def irrealis_kind(trig: Trigger) -> str | None:
         ):
             return "question"  # "I don't know how you're going to deport them"
     for verb in clause_verbs:
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and any(
+            c.tag_ == "WRB" and c.i < verb.i for c in verb.children
+        ):
+            return "question"  # "decide when and where to protest", "asked how to respond": an open choice
+        if direct_question(verb):
+            return "question"  # "Do you support Donald Trump?", "Will Russia attack?": asked, not asserted
+        if habitual(verb):
+            return "generic"  # "the Congress meets in Tripoli every year": a habit, no event that happened
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
         ):
@@ -346,11 +399,7 @@ def irrealis_kind(trig: Trigger) -> str | None:
             # "a meeting aimed at establishing relations", "committed to ending the war": the gerund
             # after an intention word's preposition is what is intended, not what happened.
             return "purpose" if verb.head.head.lemma_.lower() == "aim" else "intent"
-        if (
-            verb.dep_ == "pcomp"
-            and verb.head.lower_ in ("of", "for", "with")
-            and verb.head.head.lemma_.lower() in ACCUSING_VERBS
-        ):
+        if (judge := judging_verb(verb)) is not None and judge.lemma_.lower() in ACCUSING_VERBS:
             # "accused the rebels of violating the truce": what someone is accused of is alleged.
             return "alleged"
         governor = verb.head.lemma_.lower()

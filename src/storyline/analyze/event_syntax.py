@@ -233,6 +233,13 @@ def subject_of(verb: Token) -> list[Token]:
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent
+        judge = judging_verb(v)
+        parties = judged_parties(judge) if judge is not None else []
+        if parties:
+            # "accused the rebels of violating the truce", "lashed out at Turkey for having shot
+            # down a bomber", "accused Western powers of hypocrisy by backing the rebels": the one
+            # judged does the gerund.
+            return parties[:1]
         if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children):
             return []  # "Asked if …, Assad said": a past participle adjunct is passive; Assad was asked
         if v.dep_ == "xcomp" and (controller := object_controller(v.head)) is not None:
@@ -240,11 +247,6 @@ def subject_of(verb: Token) -> list[Token]:
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            objects = [c for c in v.head.head.children if c.dep_ in ("dobj", "obj")]
-            if v.head.lower_ in ("of", "for", "with") and objects and v.head.head.lemma_.lower() in JUDGING_VERBS:
-                # "accused the rebels of violating the truce", "thanked Qatar for mediating": the
-                # object does the gerund.
-                return objects[:1]
             v = v.head.head  # "told reporters after meeting Obama": the gerund's subject is the clause's
         elif v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "Turkey is unlikely to approve …": the adjective's clause's subject
@@ -291,8 +293,54 @@ def relative_antecedent(pronoun: Token) -> Token | None:
 JUDGING_VERBS = frozenset(
     {"accuse", "blame", "thank", "praise", "criticize", "criticise", "charge", "condemn", "congratulate",
      "commend", "fault", "forgive", "suspect", "punish", "reward", "credit", "applaud", "hail", "rebuke",
-     "chastise", "slam", "sue", "indict", "convict", "arrest", "detain", "jail", "sentence", "fine", "denounce"}
+     "chastise", "slam", "sue", "indict", "convict", "arrest", "detain", "jail", "sentence", "fine", "denounce",
+     "lash", "rail", "round", "castigate", "lambaste", "berate", "censure", "reprimand", "scold", "assail",
+     "excoriate", "honor", "honour", "rap", "attack"}
 )
+def judging_verb(verb: Token) -> Token | None:
+    """The verb that judges someone for ``verb``, a gerund that names what they did, or None:
+    "accused X of shelling", "thanked X for mediating", "lashed out at X for having shot down …",
+    "accused X of hypocrisy by backing …" (the charge's means), and the later items of a list of
+    charges the parser attaches to the judging verb ("accusing X of bombing, shelling and shooting")."""
+    while (
+        verb.dep_ == "conj"
+        and verb.head.pos_ == "VERB"
+        and verb.head.tag_ == "VBG"
+        and verb.head.lemma_.lower() not in JUDGING_VERBS
+    ):
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in JUDGING_VERBS:
+        judge = head.head
+        if head.lower_ in CHARGE_PREPS:
+            return judge
+        if head.lower_ == "by" and any(
+            p.dep_ == "prep" and p.lower_ in CHARGE_PREPS and p.i < head.i
+            for p in (*judge.children, *(c for o in judged_parties(judge) for c in o.children))
+        ):
+            return judge
+        return None
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and head.lemma_.lower() in JUDGING_VERBS and verb.i > 1:
+        charge = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS), None)
+        if charge is not None and charge.right_edge.i == verb.i - 2 and verb.doc[verb.i - 1].text == ",":
+            return head
+    return None
+
+
+def judged_parties(judge: Token) -> list[Token]:
+    """Whom a judging verb judges: its object ("accused Iran"), or the object of the preposition of
+    a prepositional verb ("lashed out at Turkey", "railed against Washington")."""
+    objects = [c for c in judge.children if c.dep_ in ("dobj", "obj")]
+    if objects:
+        return objects
+    return [g for c in judge.children if c.dep_ == "prep" and c.lower_ in JUDGED_PREPS for g in c.children
+            if g.dep_ == "pobj"]
+
+
+#: Prepositions that introduce the charge a judging verb names ("accused of", "praised for").
+CHARGE_PREPS = frozenset({"of", "for", "with"})
+#: Prepositions of prepositional judging verbs ("lash out at", "rail against", "round on").
+JUDGED_PREPS = frozenset({"at", "against", "on", "upon"})
 #: Verbs whose prepositional object does their infinitive ("called on Israel to withdraw").
 PREPOSITIONAL_CONTROL = {
     "on": frozenset({"call", "prevail", "rely", "count"}),

@@ -47,8 +47,10 @@ from storyline.analyze.event_status import (
     time_index,
 )
 from storyline.analyze.event_syntax import (
+    MODALS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    conjuncts_of,
     count,
     is_passive,
     prep_objects,
@@ -83,6 +85,33 @@ WORK_STOPPAGE_NOUNS = frozenset(_WORDS["work_stoppage_nouns"])
 PROTEST_SITE_PREPS = ("outside", "at", "near")
 #: Acts of blocking passage: by civilians a protest, by a state a restriction.
 OBSTRUCTION_LEMMAS = frozenset(_WORDS["obstruction_lemmas"])
+DEFEAT_LEMMAS = frozenset(_WORDS["defeat_lemmas"])
+PROPOSAL_NOUNS = frozenset(_WORDS["proposal_nouns"])
+CONDITION_NOUNS = frozenset(_WORDS["condition_nouns"])
+RAISED_QUANTITIES = frozenset(_WORDS["raised_quantities"])
+SHELTER_NOUNS = frozenset(_WORDS["shelter_nouns"])
+CAUTION_NOUNS = frozenset(_WORDS["caution_nouns"])
+MARKETING_OBJECTS = frozenset(_WORDS["marketing_objects"])
+#: People one employs, whom one "fires" ("fired his campaign manager").
+STAFF_NOUNS = frozenset({"manager", "director", "chief", "head", "employee", "staff", "staffer", "aide", "adviser",
+                         "advisor", "coach", "worker", "executive", "official", "secretary", "chairman", "editor"})
+#: What is "captured" or "occupied" besides places and people ("the allegiance of voters", "a tier").
+ABSTRACT_PRIZES = frozenset(_WORDS["abstract_prizes"])
+#: "Thank God": no one is thanked.
+DEITY_NOUNS = frozenset({"god", "goodness", "heaven", "heavens", "lord", "allah"})
+#: Verbs and adjectives of the reach of a candidate's "appeal" ("broadening his appeal", "a broad appeal").
+APPEAL_REACH = frozenset(_WORDS["appeal_reach"])
+#: Words that make a "call" a briefing or a conversation ("press call", "conference call").
+BRIEFING_WORDS = frozenset({"press", "conference", "earnings", "media", "roll", "campaign", "investor", "sales"})
+#: Adjectives of a contest fought in words or in court ("a legal battle", "a political fight").
+NONVIOLENT_CONTESTS = frozenset(
+    {"legal", "court", "courtroom", "judicial", "political", "verbal", "diplomatic", "electoral", "rhetorical",
+     "procedural", "legislative", "partisan", "budget", "custody", "copyright", "patent", "public"}
+)
+#: What is fired besides weapons ("fired shots", "fired a volley").
+FIRED_NOUNS = frozenset({"shot", "round", "volley", "gun", "weapon", "cannon", "flare", "canister", "gas", "bullet"})
+#: Verbs of endangering: with a thing as their subject ("the rise of terrorism threatens …") no threat.
+ENDANGERING_LEMMAS = frozenset({"threaten", "endanger", "menace", "imperil", "jeopardize", "jeopardise"})
 CIVILIAN_SECTORS = frozenset({"LAB", "CVL", "EDU", "AGR", "OPP", "REF", "SOC"})
 #: Sectors whose "strike" is a work stoppage: civilians and professions that bear no arms.
 STRIKING_SECTORS = CIVILIAN_SECTORS | frozenset({"MED", "JRN", "BUS", "LAB"})
@@ -275,9 +304,110 @@ class EventCoder:
         if holder is None or holder.pos_ not in ("VERB", "AUX"):
             return True
         sayers = self.arguments.actors(doc, subject_of(holder), history, quotes)
-        own = {(a.code or "").split()[0] for a in sources if has_country(a)}
-        theirs = {(a.code or "").split()[0] for a in sayers if has_country(a)}
+        own = {(a.code or "-").split()[0] for a in sources if has_country(a)}
+        theirs = {(a.code or "-").split()[0] for a in sayers if has_country(a)}
         return not (own & theirs)
+
+    def _figurative(
+        self, doc: Doc, trig: Trigger, history: dict[str, list[Event]], quotes: list[Quote]
+    ) -> bool:
+        """Whether a verb cue is used in a sense that is no event of its type, read from its
+        arguments; "kill"/"torpedo" a proposal is recoded as its rejection (REJECT) on ``trig``."""
+        tok, lemma = trig.token, trig.token.lemma_.lower()
+        objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+        obj = objects[0].lemma_.lower() if objects else None
+        if trig.type == "ASSAULT" and lemma in DEFEAT_LEMMAS and obj in PROPOSAL_NOUNS:
+            # "tried to kill the resolution", "torpedoed the deal": defeating a proposal rejects it.
+            trig.type, trig.mode = "REJECT", None
+            return False
+        courted = [c for o in objects[:1] for c in [o, *conjuncts_of(o)] if c.lemma_.lower() in MARKETING_OBJECTS]
+        if trig.type == "ASSAULT" and lemma == "target" and courted:
+            # "is targeting black voters": an attack on people needs a weapon, an armed party or
+            # violence around; otherwise they are courted.
+            subjects = [a for s in subject_of(tok) if (a := self.arguments.actor(doc, s, history, quotes))]
+            return impact_weapon(tok) is None and not _violent_context(tok) and not any(
+                _sector_of(a) in ARMED_SECTORS for a in subjects
+            )
+        if (
+            trig.type == "ASSAULT"
+            and lemma in CONTEST_LEMMAS
+            and not objects
+            and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+            and not _violent_context(tok)
+        ):
+            # "battled back to finish second", "fought back in the polls": a comeback, unless an armed
+            # party is in it ("soldiers fought back against the gunmen").
+            parties = [*subject_of(tok), *prep_objects(tok, ("against", "with"))]
+            actors = [a for p in parties if (a := self.arguments.actor(doc, p, history, quotes)) is not None]
+            return not any(_sector_of(a) in ARMED_SECTORS for a in actors)
+        if trig.type == "ASSAULT" and lemma in ("fire", "shoot"):
+            subjects = [a for s in subject_of(tok) if (a := self.arguments.actor(doc, s, history, quotes))]
+            armed = any(_sector_of(a) in ARMED_SECTORS or _is_country(a) for a in subjects) or _violent_context(tok)
+            weapon = any(o.lemma_.lower() in IMPACT_SUBJECTS | FIRED_NOUNS for o in objects)
+            aimed = [o for o in prep_objects(tok, ("at", "on", "upon", "into")) if o.ent_type_ not in ("DATE", "TIME")]
+            if lemma == "fire" and objects and not weapon and not aimed and (
+                objects[0].pos_ == "PRON"
+                or objects[0].lemma_.lower() in STAFF_NOUNS
+                or self.arguments.actor(doc, objects[0], history, quotes) is not None
+            ):
+                return True  # "fired his campaign manager": dismissed him
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children) and not (armed or weapon):
+                # "Trump fired back with a statement", "fired back at her critics", "Trump shot back": a retort.
+                trig.type, trig.mode = "ACCUSE", "disapprove"
+            return False
+        if lemma in ("seize", "occupy", "capture", "grab", "take") and obj in ABSTRACT_PRIZES:
+            return True  # "captured the allegiance of young voters", "occupied a third tier": no place or person
+        if lemma == "recall" and (
+            any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            or (objects and objects[0].tag_ == "VBG")
+            or (objects and objects[0].pos_ == "PRON" and objects[0].lower_ in ("what", "how"))
+        ):
+            return True  # "recalled that Trump sent an attorney": remembered, no envoy recalled
+        if trig.type == "REJECT" and lemma == "decline" and obj in ("comment", "interview"):
+            return True  # "declined comment": no one's proposal refused
+        if trig.type == "AGREE" and lemma == "agree" and not objects and any(
+            c.dep_ == "ccomp"
+            and c.lemma_ in ("be", "have")
+            and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in c.children)
+            for c in tok.children
+        ):
+            return True  # "most Republicans agreed they had no recourse": an opinion shared, no agreement to act
+        if lemma == "thank" and obj in DEITY_NOUNS:
+            return True  # "Thank God, I am healthy": an exclamation
+        if trig.type == "REJECT" and lemma == "decline" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            # "Trade declined 40 percent": a fall in an amount, no refusal.
+            return any(t.like_num or t.lower_ in ("percent", "%", "sharply", "slightly") for t in tok.subtree)
+        if trig.type == "RETREAT":
+            # "pull out of its slump", "withdrew from the race": a state of affairs is no territory,
+            # body or agreement one leaves.
+            holders = [tok, *(c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out"))]
+            left = [o for h in holders for o in prep_objects(h, ("of", "from"))]
+            return bool(left) and all(o.lemma_.lower() in CONDITION_NOUNS for o in left)
+        if trig.type == "CONCEDE" and lemma in ("lift", "raise") and obj in RAISED_QUANTITIES:
+            return True  # "lift the retirement age": raise it, no easing of a restriction
+        if trig.type == "REQUEST" and lemma == "seek" and obj in SHELTER_NOUNS:
+            return True  # "urged people to seek shelter": cover from danger, asked of no one
+        if trig.type == "THREATEN" and lemma in ENDANGERING_LEMMAS:
+            # "the rise of terrorism threatens the way of life": a thing that endangers threatens no one.
+            things = [c for c in tok.children if c.dep_ == "nsubj"]
+            return bool(things) and things[0].pos_ == "NOUN" and (
+                things[0].lemma_.lower() not in GROUP_NOUNS
+                and self.arguments.actor(doc, things[0], history, quotes) is None
+            )
+        if trig.type == "THREATEN" and lemma in ("warn", "caution"):
+            # "warned of the peril to allied aircraft": a caution about a danger, not a threat.
+            if any(
+                c.dep_ == "ccomp"
+                and any(g.dep_ == "nsubjpass" for g in c.children)
+                and self.triggers.verb_cue(c) is None
+                for c in tok.children
+            ):
+                return True  # "warning that North Korea is run by a lunatic": a judgement of a state of affairs
+            about = prep_objects(tok, ("of", "about", "against"))
+            return bool(about) and about[0].lemma_.lower() in CAUTION_NOUNS and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in tok.children
+            )
+        return False
 
     def _names_event(self, noun: Token, depth: int = 0) -> bool:
         """Whether a noun phrase names an act: an event noun, or one compounded with it or after "of"
@@ -366,6 +496,17 @@ class EventCoder:
             for o in prep_objects(tok, ("of",))
         ):
             return []  # "the release of frozen assets": no one is freed
+        if tok.pos_ == "VERB" and self._figurative(doc, trig, history, quotes):
+            return []
+        if tok.pos_ == "NOUN" and trig.type == "REQUEST" and tok.lemma_.lower() == "appeal" and _appeal_as_charm(tok):
+            return []
+        if (
+            tok.pos_ == "NOUN"
+            and trig.type == "REQUEST"
+            and tok.lemma_.lower() == "call"
+            and any(c.dep_ == "compound" and c.lower_ in BRIEFING_WORDS for c in tok.children)
+        ):
+            return []  # "during a press call with reporters", "a conference call": a briefing, no request
         sources, targets = self.arguments.sources_targets(doc, trig, history, quotes)
         easer = stopping_verb(trig, EASING_VERBS) if trig.type in RESTRICTIVE_TYPES else None
         if easer is not None and self.triggers.verb_cue(easer) is not None:
@@ -404,7 +545,7 @@ class EventCoder:
         if (
             ev_type == "ASSAULT"
             and tok.lemma_.lower() in WORK_STOPPAGE_NOUNS
-            and (on_strike(tok) or any((a.code or "").split()[-1] in STRIKING_SECTORS for a in sources))
+            and (on_strike(tok) or any((a.code or "-").split()[-1] in STRIKING_SECTORS for a in sources))
         ):
             # Workers, students, doctors or farmers do not carry out air strikes: theirs is a labour
             # strike; so is one anyone "went on" or "is on" (a bare noun after "on").
@@ -426,6 +567,11 @@ class EventCoder:
         if ev_type == "ASSAULT" and mode is None and (
             (tok.lemma_.lower() in CONTEST_LEMMAS and verbal_dispute(trig, sources, targets))
             or ("verbal" in trig.cue.flags and verbal_attack(trig, sources, targets))
+            or (
+                # "a legal battle with Nunberg", "a political fight": the adjective says it is no armed one
+                tok.lemma_.lower() in CONTEST_LEMMAS
+                and any(c.dep_ == "amod" and c.lemma_.lower() in NONVIOLENT_CONTESTS for c in tok.children)
+            )
         ):
             # "diplomats clashed over the budget", "Democrats fought the bill", "the senator attacked
             # the governor's record": a dispute in words.
@@ -508,7 +654,7 @@ class EventCoder:
             ev_type == "COERCE"
             and tok.lemma_.lower() in OBSTRUCTION_LEMMAS
             and sources
-            and all((a.code or "").split()[-1] in CIVILIAN_SECTORS for a in sources)
+            and all((a.code or "-").split()[-1] in CIVILIAN_SECTORS for a in sources)
         ):
             # Workers or demonstrators blocking a road obstruct it in protest (the manual:
             # PROTEST obstruct); a state blocking passage restricts movement (COERCE).
@@ -532,12 +678,12 @@ class EventCoder:
             and any(c.dep_ in OBJECT_DEPS for c in tok.children)
             and len(sources) == 1
             and has_country(sources[0])
-            and (sources[0].code or "").split()[-1] in POLICE_SECTORS
-            and (location is None or location.country == (sources[0].code or "").split()[0])
+            and (sources[0].code or "-").split()[-1] in POLICE_SECTORS
+            and (location is None or location.country == (sources[0].code or "-").split()[0])
         ):
             # The police act at home: those they arrest or disperse, named by a number or a
             # noun that is no actor ("arresting 12"), are of the police's country.
-            country = (sources[0].code or "").split()[0]
+            country = (sources[0].code or "-").split()[0]
             obj = next(c for c in tok.children if c.dep_ in OBJECT_DEPS)
             # Named by what the text calls them ("two men"), coded by the police's country.
             short = obj.right_edge.i - obj.left_edge.i < 8
@@ -560,14 +706,14 @@ class EventCoder:
             and not location
             and sources
             and has_country(sources[0])
-            and (sources[0].code or "").split()[0] not in INTERNATIONAL_CODES
+            and (sources[0].code or "-").split()[0] not in INTERNATIONAL_CODES
         ):
             # A state imposes martial law or a curfew on its own land: with no place named, on its country.
-            country = (sources[0].code or "").split()[0]
+            country = (sources[0].code or "-").split()[0]
             targets = [Actor(gazetteer().country_name(country), country)]
         if ev_type == "PROTEST" and not targets and not location and sources and has_country(sources[0]):
             # A domestic protest addresses the protesters' own government.
-            country = (sources[0].code or "").split()[0]
+            country = (sources[0].code or "-").split()[0]
             targets = [Actor(gazetteer().country_name(country), country)]
         if (
             ((ev_type == "CONSULT" and mode == "visit") or ev_type == "PROTEST")
@@ -760,8 +906,21 @@ GROUND_NOUNS = frozenset({"territory", "island", "islet", "land", "border", "reg
                           "city", "control", "field", "waters", "province", "enclave"})
 
 
+def _appeal_as_charm(noun: Token) -> bool:
+    """Whether "appeal" names a candidate's attraction, not a plea: "broadening his appeal", "a broad
+    appeal", "his appeal to working-class men" (an appeal to a public of voters)."""
+    if noun.head.lemma_.lower() in APPEAL_REACH or any(
+        c.dep_ == "amod" and c.lemma_.lower() in APPEAL_REACH for c in noun.children
+    ):
+        return True
+    public = [o for o in prep_objects(noun, ("to", "among", "with", "beyond")) for o in [o, *conjuncts_of(o)]]
+    return any(o.lemma_.lower() in MARKETING_OBJECTS for o in public) and not any(
+        c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for") for c in noun.children
+    )
+
+
 def _sector_of(actor: Actor) -> str:
-    return (actor.code or "").split()[-1] if actor.code else ""
+    return (actor.code or "-").split()[-1] if actor.code else ""
 
 
 def _is_country(actor: Actor) -> bool:
@@ -852,7 +1011,10 @@ def verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> 
     parties = [*sources, *targets]
     if any(_sector_of(a) in ARMED_SECTORS or _is_country(a) for a in parties) or _violent_context(tok):
         return False
-    if not all(_sector_of(a) in DELIBERATIVE_SECTORS for a in parties):
+    # (a person no dictionary codes, attacked by a party who acts in words, is attacked in words too)
+    if not all(_sector_of(a) in DELIBERATIVE_SECTORS or a.code is None for a in parties):
+        return False
+    if parties and not any(_sector_of(a) in DELIBERATIVE_SECTORS for a in parties):
         return False
     if sources:
         return True
@@ -918,7 +1080,7 @@ def _at_place(target: Actor, place: Location | None, places: list[Location | Non
     """Whether a target goes with ``place`` among the event's places: a target of the country of
     some of the places ("fired missiles at Tel Aviv and Riyadh") goes only with those; others
     (foreign forces fought in two countries) with every place."""
-    country = (target.code or "").split()[0] if target.code else None
+    country = (target.code or "-").split()[0] if target.code else None
     own = [p for p in places if p is not None and p.country and p.country == country]
     return not own or place in own
 

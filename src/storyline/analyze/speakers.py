@@ -11,7 +11,9 @@ news writing, not of one corpus:
    first for any proper-noun mention for that reason.
 2. **Roles and organisations** come from the words the article puts before the name
    ("White House National Security Council spokesman John Kirby": org = the ORG entity, role = the
-   remaining common nouns) and from appositions ("Kirby, a spokesman for the Pentagon"). They are kept
+   remaining words of the title: the unbroken noun-phrase run before the name, "former" and "Secretary of
+   State" included, never words of another clause the parse hung on the name) and from appositions
+   ("Kirby, a spokesman for the Pentagon"; "The former trade envoy, Tom Harlan, said"). They are kept
    on the person's profile, so a later "Mr. Kirby" or "he" carries them too. A common noun with a
    name in apposition is that person ("The Slate technology columnist David Auerbach said"); a
    mention stops at the name when the NER ran it into the clause ("Trump accused Holt of …").
@@ -34,6 +36,12 @@ news writing, not of one corpus:
    A definite description with no earlier role to match ("the former secretary of state said") is
    read like a pronoun; one that names its country or organisation ("the Israeli leader", "the EU
    executive") only stands for a person of that side, and for no one when no such person is on stage.
+   One sentence that speaks of "the prime minister" and then of "the billionaire developer" speaks of two
+   people: a description is never whoever another description of the same sentence stands for. A bare
+   "the man"/"the woman" is the latest unnamed person brought in with "a"/"one" ("a man in the crowd",
+   "a protester"), not the named person on stage. "they" takes a singular institution noun ("the
+   campaign") only within its own sentence; a plural of people that was a subject ("Mexican officials
+   conducted polls … they said") is what it stands for.
 5. **Organisations and places speak** ("the State Department said", "Baghdad denouncing"): the
    entity is the speaker and the actor coder decides what it stands for (Baghdad → Iraq's
    government).
@@ -89,6 +97,15 @@ MALE_HONORIFICS = {"mr", "mr.", "sir", "king", "prince", "congressman"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: entity types that cannot speak: a parse that makes "5:45 p.m." the subject of "says" is wrong.
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
+#: links inside a noun phrase that a title before a name is made of ("former Secretary of State").
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "det", "case", "nummod", "quantmod", "prep", "pobj", "punct", "cc"}
+TITLE_DEPS |= {"conj", "advmod", "npadvmod", "appos"}
+#: honorifics that say nothing of a person's office.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dame", "sir", "dr", "prof", "rev"}
+#: demonstrative pronouns: the subject of "indicate" or "suggest", never a speaker.
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+#: plain words for a person that a story uses for someone it has not named ("the man shouted").
+BARE_PEOPLE = {"man", "woman", "person", "guy", "lady", "boy", "girl"}
 #: how many sentences back a pronoun or a definite role may look for its referent.
 LOOKBACK_SENTENCES = 6
 
@@ -268,8 +285,33 @@ class SpeakerResolver:
         ent_start = head.i
         while ent_start > left[0].i and doc[ent_start - 1].ent_type_ in NAME_LABELS:
             ent_start -= 1
-        before = [t for t in left if t.i < ent_start and t.dep_ not in {"det", "punct", "case", "cc"}]
-        role_words = [t.text for t in before if not t.ent_type_ and t.text.lower() not in self.lex.honorifics]
+        run_start = ent_start
+        # "Prime Minister Benjamin Netanyahu" as one PERSON entity: the words up to the last title word
+        # ("Minister") are the title, not the name.
+        titles = [j for j in range(ent_start, head.i) if self._is_title_word(doc[j])]
+        if titles:
+            ent_start = titles[-1] + 1
+        before = [t for t in self._title_words(head, ent_start) if t.dep_ not in {"det", "punct", "case", "cc"}]
+        owner = {d.i for t in before if t.dep_ == "poss" for d in t.subtree}
+        # The role is the title's own words: no owner ("its analyst"), no courtesy title ("Mr."), no
+        # country or organisation before it ("Israeli", "White House") — those are the org and the side —
+        # but the body of an "of" phrase ("Secretary of State") is part of the title.
+        role_toks = [
+            t
+            for t in before
+            if t.i not in owner
+            and (t.text.lower() not in self.lex.honorifics or self._is_title_word(t))
+            and (
+                not t.ent_type_
+                or t.i >= run_start
+                or (t.ent_type_ in ORG_LABELS and (t.dep_ == "pobj" or t.head.dep_ == "pobj"))
+            )
+        ]
+        while role_toks and (role_toks[0].pos_ in {"ADP", "CCONJ", "PUNCT"} or role_toks[0].text in DASHES):
+            role_toks.pop(0)
+        while role_toks and (role_toks[-1].pos_ in {"ADP", "CCONJ", "PUNCT"} or role_toks[-1].text in DASHES):
+            role_toks.pop()
+        role_words = ["".join(t.text_with_ws for t in role_toks).strip()] if role_toks else []
         if not role_words:
             role_words = [
                 t.text
@@ -292,7 +334,64 @@ class SpeakerResolver:
                 org = app_orgs[-1]
             end = sub[-1].idx + len(sub[-1].text)
             return role, org, (start, end)
+        described = head.head
+        name_span = (doc[ent_start].idx, head.idx + len(head.text))
+        if (
+            head.dep_ == "appos"
+            and described.i < head.i
+            and described.pos_ == "NOUN"
+            and described.tag_ == "NN"
+            and not before
+            and doc[ent_start - 1].text == ","
+            and self._names_a_person(described)
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in described.children)
+        ):
+            # "The former trade envoy, Tom Harlan, said": the description the name is in apposition to
+            # is the person's, "former" and all — one person set off by commas (not "candidates -- Rubio"),
+            # not a relation ("his father, Brent Bozell"), and only when the name is not known by itself.
+            words = [t.text for t in described.lefts if t.dep_ in {"compound", "amod"} and not t.ent_type_]
+            if role is None:
+                role = " ".join([*words, described.text])
+            desc_orgs = _entities_in(doc, described.subtree, ORG_LABELS - {"NORP"})
+            if org is None and desc_orgs:
+                org = desc_orgs[-1]
+            first = described.left_edge
+            if first.lower_ in {"the", "a", "an"}:
+                first = doc[first.i + 1]
+            if self._code_at(name_span) is not None:
+                return role, org, name_span  # the actor dictionary knows the name itself
+            return role, org, (first.idx, head.idx + len(head.text))
         return role, org, (start, head.idx + len(head.text))
+
+    def _is_title_word(self, tok: Tok) -> bool:
+        """A title that names an office ("Secretary", "Gov.", "Minister"), not a courtesy title ("Mr.",
+        "Miss", "Dr.")."""
+        low = tok.lower_
+        return low in self.lex.honorifics and low.rstrip(".") not in COURTESY_TITLES
+
+    def _title_words(self, head: Tok, ent_start: int) -> list[Tok]:
+        """The words of the title before a name ("White House spokesman John Kirby", "the Foreign
+        Ministry's spokesman Ali Reza", "former Secretary of State John Kerry"): the unbroken run of
+        words just left of the name that hang on it through noun-phrase links only. A word of another
+        clause the parse hung on the name ("There's no mistaking Rubio's new enemy No. 1: Jeb Bush")
+        or a word beyond a colon, comma or spaced dash is no part of the person's title."""
+        doc = self.doc
+        words: list[Tok] = []
+        i = ent_start - 1
+        while i >= head.left_edge.i:
+            tok = doc[i]
+            if tok.text in {":", ",", ";", "(", ")", '"', "“", "”", "'", "‘", "’"} or (
+                tok.text in DASHES and bool(tok.whitespace_ or (i > 0 and doc[i - 1].whitespace_))
+            ):
+                break
+            anc = tok
+            while anc.i != head.i and anc.dep_ in TITLE_DEPS and anc.head.i != anc.i:
+                anc = anc.head
+            if anc.i != head.i:
+                break
+            words.append(tok)
+            i -= 1
+        return words[::-1]
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -302,6 +401,24 @@ class SpeakerResolver:
         if head.lower_ in {"who", "that", "which"} and head.head.dep_ != "ROOT":
             # "X, who said ..." — the relative pronoun stands for the noun the clause modifies.
             head = head.head.head
+        if (
+            head.lower_ in DEMONSTRATIVES
+            and head.pos_ in {"PRON", "DET"}
+            and (
+                head.lower_ in {"this", "that"}
+                or not any(c.dep_ in {"relcl", "acl", "amod", "prep"} for c in head.children)
+            )
+        ):
+            # "All this and more in his record indicate that …": "this"/"that" name a thing, never a speaker,
+            # and so does a bare "those"; "those who said the economy mattered most", "those close to him"
+            # are people, and speak.
+            return None
+        if head.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # "One of Gaddafi's sons, Saadi, said": the name in apposition speaks, whatever label the NER
+            # gave it; "one of" is no share of people then.
+            named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                head = named
         share = is_share_of_people(head)
         misread = (
             head.ent_type_ in NOT_SPEAKERS
@@ -364,6 +481,16 @@ class SpeakerResolver:
             if t.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"}
         ]
         first = min((t.left_edge.i for t in lefts), default=head.i)
+        if (
+            first >= 2
+            and doc[first - 1].text == "-"
+            and doc[first - 2].lower_ == "ex"
+            and not doc[first - 2].whitespace_
+            and not doc[first - 1].whitespace_
+        ):
+            # "the ex-ambassador said": the parser may cut "ex-" off the noun; it is part of the
+            # description (a former office is no office).
+            first -= 2
         last = self._members_end(head)
         if head.lemma_.lower() not in self.lex.collectives and not any(
             t.ent_type_ in ORG_LABELS for t in doc[head.i + 1 : last.i + 1]
@@ -411,9 +538,24 @@ class SpeakerResolver:
         if key is not None:
             ent = self._ent_of.get(head.i)
             toks = self._name_tokens(ent) if ent is not None and ent.label_ in NAME_LABELS else []
+            if not toks:
+                # A name the NER gave another label inside quote-heavy copy ("Saadi Gaddafi said"): its
+                # capitalised given names are the proper nouns compounded onto the surname.
+                given = [
+                    c
+                    for c in head.lefts
+                    if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                    and c.lower_ not in self.lex.honorifics
+                ]
+                if given and given[-1].i == head.i - 1:
+                    toks = [*given, head]
             full = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if len(toks) > 1 else ""
             if full in self.profiles:
                 key = full  # "Hillary Clinton" beside "Bill Clinton": the full name's own profile
+            elif full and len(key.split()) > 1 and full.split()[0].lower() != key.split()[0].lower():
+                # "Saadi Gaddafi" after "Muammar Gaddafi": another given name is another person.
+                key = full
+                self.profiles[key] = Profile(name=key, kind="person")
             profile = self.profiles[key]
             self._learn(profile, head)
             return profile
@@ -469,11 +611,15 @@ class SpeakerResolver:
                 # on stage, read like "she" when no earlier role names it. A description that names
                 # its country or organisation ("the Israeli leader", "the EU executive") is only
                 # someone of that side; with no such person on stage it stays a description of its own.
+                bystander = self._bystander(head)
+                if bystander is not None:
+                    return bystander
                 side = self._own_side(head, span)
+                others = self._described_otherwise(head)
                 salient = self._antecedent_person(
                     head,
                     self._gender_of_noun(head),
-                    None if side is None else (lambda p: self._side_of(p) == side),
+                    lambda p: p.name not in others and (side is None or self._side_of(p) == side),
                 )
                 if salient is not None:
                     return salient
@@ -491,6 +637,64 @@ class SpeakerResolver:
             profile.mentions.append(head.i)
             profile.mentions.sort()
         return profile
+
+    def _described_otherwise(self, head: Tok) -> set[str]:
+        """The people another definite description in the same sentence stands for ("the officials said
+        the prime minister's meeting with Trump was set before the billionaire developer called …"): one
+        sentence that names a person "the prime minister" and then "the billionaire developer" speaks of
+        two people, so the second is not whoever the first is (English would repeat the noun or say "he")."""
+        sent = head.sent
+        names: set[str] = set()
+        for tok in sent:
+            if (
+                tok.i == head.i
+                or tok.i in self.quoted
+                or tok.pos_ != "NOUN"
+                or tok.lemma_.lower() == head.lemma_.lower()
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+                or any(c.dep_ == "appos" for c in tok.children)
+                or not self._names_a_person(tok)
+                or tok.lemma_.lower() in self.lex.anonymous
+            ):
+                continue
+            other = self._earlier_with_role(tok)
+            if other is None and tok.i < head.i:
+                other = self._antecedent_person(tok, self._gender_of_noun(tok))
+            if other is not None:
+                names.add(other.name)
+        return names
+
+    def _bystander(self, head: Tok) -> Profile | None:
+        """"A man in the crowd shouted … 'Go home!' the man shouted": a bare "the man" or "the woman"
+        is the latest unnamed person the story brought in with "a"/"one" ("a man in the crowd", "a
+        protester", "one woman"), not the named person on stage, whom news copy calls by name or "he"."""
+        if head.lemma_.lower() not in BARE_PEOPLE or any(c.dep_ != "det" for c in head.lefts) or any(
+            c.dep_ in {"prep", "relcl", "acl", "appos", "amod", "compound"} for c in head.rights
+        ):
+            return None
+        gender = self._gender_of_noun(head)
+        for tok in reversed(self.doc[self._window_start(head) : head.i]):
+            if (
+                tok.pos_ != "NOUN"
+                or tok.tag_ != "NN"
+                or tok.i in self.quoted
+                or not any(c.lower_ in {"a", "an", "one", "another"} for c in tok.lefts)
+                or any(c.dep_ == "appos" and c.ent_type_ in NAME_LABELS for c in tok.children)
+                or not self._names_a_person(tok)
+                or tok.lemma_.lower() in self.lex.anonymous
+            ):
+                continue
+            own = self._gender_of_noun(tok)
+            if gender and own and own != gender:
+                continue
+            first = min((c.left_edge.i for c in tok.lefts), default=tok.i)
+            last = tok
+            place = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"in", "from", "at"}), None)
+            if place is not None and place.right_edge.i - tok.i <= 5:
+                last = place.right_edge
+            start, end = self.doc[first].idx, last.idx + len(last.text)
+            return Profile(name=self.text[start:end], kind="person", gender=own or gender or None, desc=(start, end))
+        return None
 
     def _earlier_with_role(self, head: Tok) -> Profile | None:
         word = head.lemma_.lower()
@@ -602,10 +806,29 @@ class SpeakerResolver:
                 and tok.lower_ not in self.by_surname  # a person's surname the NER labelled ORG ("Christie")
                 and (
                     tok.ent_type_ == "ORG"
-                    or (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in self.lex.institutions)
+                    # "it" agrees with "the campaign"; "they" only within its own sentence ("Clinton's campaign
+                    # seeks … what they call …"), else with a plural that spoke ("diplomats said … the
+                    # government would collapse. They said …"), not with an earlier singular institution noun.
+                    or (
+                        tok.pos_ == "NOUN"
+                        and tok.tag_ == "NN"
+                        and (pron.lower_ in {"it", "its"} or tok.sent.start == pron.sent.start)
+                        and tok.lemma_.lower() in self.lex.institutions
+                    )
                 )
             ):
                 return self._org_profile(tok, self._mention(tok))
+            if (
+                tok.dep_ in SUBJECT_DEPS
+                and tok.i not in self.quoted
+                and pron.lower_ in {"they", "them", "their"}
+                and tok.pos_ == "NOUN"
+                and tok.tag_ == "NNS"
+                and (self._names_a_person(tok) or tok.lemma_.lower() in self.lex.institutions)
+            ):
+                # "Mexican officials conducted polling … The outreach, they said, …": a plural of people
+                # that was a subject is what "they" stands for.
+                return self._role_profile(tok, self._mention(tok))
         return spoke[1] if spoke is not None else None
 
     def _latest(self, accept: Any, lo: int, hi: int) -> Profile | None:

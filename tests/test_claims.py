@@ -339,3 +339,13 @@ def test_dismiss_denies_a_statement_but_only_judges_a_person() -> None:
               ("mayor", "NOUN", "NN", 0, "dobj", "mayor"), ("as", "ADP", "IN", 2, "prep", "as"),
               ("a", "DET", "DT", 5, "det", "a"), ("lightweight", "NOUN", "NN", 3, "pobj", "lightweight")]
     assert "deny" not in dismissed(person)
+
+
+def test_a_named_person_is_keyed_by_name_not_by_country() -> None:
+    import storyline
+
+    text = "A spokesperson said that Secretary of State Antony Blinken informed Iraq before the strikes."
+    claims = storyline.analyze(text, "2024-02-05").claims
+    informed = next(c for c in claims if c.predicate == "inform")
+    # Blinken is coded USA GOV, but as a participant he is Blinken: another American is not him.
+    assert informed.subject_key == "blinken"

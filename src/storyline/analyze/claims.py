@@ -237,8 +237,14 @@ def participant_key(doc: Doc, tokens: Span, quote: Quote | None) -> tuple[str | 
             if low in _FIRST_SINGULAR:
                 return sp.name, _code_key(sp.code) or _name_key(sp.name)
         return None, None
-    actor = _resolve(doc, tokens)
     propn = [t for t in words if t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper())]
+    person = [t for t in propn if t.ent_type_ == "PERSON"]
+    if person and tokens.root.ent_type_ == "PERSON":
+        # A named person is that person, not their country: "Corey Lewandowski" (coded USA by his
+        # role) and a later bare "Lewandowski" are one participant, and another American is not him.
+        name = " ".join(t.text for t in person)
+        return name, _name_key(name)
+    actor = _resolve(doc, tokens)
     # A sector alone ("a campaign official" → PTY) names nobody; when the phrase has a proper name
     # ("Corey Lewandowski", coded by his role), the name is the participant.
     if actor is not None and actor[1] and not (actor[1].startswith(COMMON) and propn):

@@ -32,7 +32,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, is_ethnic
-from storyline.analyze.actors import SECTOR_CODES, countries_named, lexicon_of, modifies_a_thing, resolve_span
+from storyline.analyze.actors import (
+    SECTOR_CODES,
+    TOWN_NOUNS,
+    countries_named,
+    is_unplaced,
+    lexicon_of,
+    modifies_a_thing,
+    resolve_span,
+)
 from storyline.analyze.dateline import dateline_end
 from storyline.analyze.event_syntax import (
     BOUNDARY_NOUNS,
@@ -65,6 +73,8 @@ AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 THIRD_PARTY_NOUNS = frozenset(_WORDS["third_party_nouns"])
 #: Participles whose "by" phrase names who did an act ("an attack claimed by", "carried out by").
 AUTHORING_PARTICIPLES = frozenset(_WORDS["authoring_participles"])
+#: Participles that make the name before them a helper of the act, not its author ("UN-brokered deal").
+MEDIATING_PARTICIPLES = frozenset(_WORDS["mediating_participles"])
 #: Nouns of moving away whose "of" phrase is who moves ("the withdrawal of Iraqi forces").
 MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
 #: Verbs of moving one's own forces or people: their object is what is moved, not the other party.
@@ -253,6 +263,7 @@ def situate(
     ev_type: str,
     sentence_countries: frozenset[str] = frozenset(),
     home_country: str | None = None,
+    outside_countries: frozenset[str] | None = None,
 ) -> Actor:
     """An actor named only by its sector ("police", "the rebels", "protesters") belongs to the
     country where the event took place; a government that represses or is protested against
@@ -262,7 +273,13 @@ def situate(
     with: news English drops the country of a title when the story is set in that country
     ("Ousted President X agreed to resign without returning to Kyrgyzstan"), while "President X
     threatened Russia" says nothing of X's country. With no country named but the other party's,
-    and no state as the other party, the dateline's country (``home_country``) is the weakest guess."""
+    and no state as the other party, the dateline's country (``home_country``) is the weakest guess.
+    A group described as of no one country ("foreign officials", "world leaders") gets none.
+    ``outside_countries`` are the sentence's countries but for those inside the act's own object or
+    complement: "criticized Truman's strategy of containing the Soviet Union" names what is
+    criticized, not where the critic is from (None: all of ``sentence_countries``)."""
+    if is_unplaced(actor):
+        return actor
     parts = (actor.code or "").split()
     if len(parts) != 1 or parts[0] not in DOMESTIC_SECTORS:
         return actor
@@ -292,9 +309,10 @@ def situate(
             country = None
     if country is None and parts[0] in STATE_SECTORS | POLICE_SECTORS:
         states = {(o.code or "-").split()[0] for o in others if has_country(o) and is_state(o)}
-        remaining = sentence_countries - states
+        free = sentence_countries if outside_countries is None else outside_countries
+        remaining = free - states
         country = next(iter(remaining)) if len(remaining) == 1 else None
-        if country is None and not remaining and not states:
+        if country is None and not remaining and not states and not sentence_countries - free:
             # Weakest: a sentence that names no other country is set where the story was filed.
             country = home_country
     only = next(iter(sentence_countries)) if len(sentence_countries) == 1 else None
@@ -308,6 +326,9 @@ def situate(
             and not (state and is_state(o))
             # soldiers may be abroad: those who fight them are not thereby of their country
             and not (parts[0] in INSURGENT_SECTORS and (o.code or "").endswith("MIL"))
+            # nor those who deal with a whole country ("the rebels urged France to stop …",
+            # "militants threatened Britain"): a country named as such is dealt with from outside
+            and not (parts[0] in INSURGENT_SECTORS and len((o.code or "").split()) == 1)
             for o in others
         )
     ):
@@ -372,9 +393,15 @@ def sentence_countries(doc: Doc, sent: Span | Sequence[Token]) -> frozenset[str]
     """The countries a sentence names (by a country name, a capital, a demonym or an
     organisation of that country; affiliations such as "pro-Iran", ethnic groups and news media do
     not count)."""
+    return frozenset(country for _, country in country_mentions(doc, sent))
+
+
+def country_mentions(doc: Doc, sent: Span | Sequence[Token]) -> list[tuple[int, str]]:
+    """The countries a sentence names (see :func:`sentence_countries`), each with the position of
+    the first word that names it."""
     lexicon = lexicon_of(doc)
-    return frozenset(
-        m.entry.country
+    return [
+        (m.start, m.entry.country)
         for m in lexicon.match(sent, doc._.published)
         if m.entry.country
         and not m.affiliation
@@ -387,7 +414,7 @@ def sentence_countries(doc: Doc, sent: Span | Sequence[Token]) -> frozenset[str]
         and len(m.entry.country) == 3
         and m.entry.country not in INTERNATIONAL_CODES
         and not is_ethnic(doc, m.start)
-    )
+    ]
 
 
 #: Prepositions whose protest noun is an occasion of the clause's act ("during demonstrations").
@@ -968,7 +995,15 @@ class ArgumentReader:
             # (police firing tear gas during a demonstration), dropped below.
             source_toks = protest_participants(tok)
         clause = tok if tok.pos_ == "VERB" else trig.governor
-        if clause is not None:
+        # "called on the administration to call out Russia", "urged Germany to expel Russian
+        # diplomats": the one asked is the target of a request, not a party of what is asked.
+        asked = (
+            trig.type == "REQUEST"
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "xcomp" for c in tok.children)
+            and bool([c for c in tok.children if c.dep_ in ("dobj", "dative")] + prep_objects(tok, ("on", "upon")))
+        )
+        if clause is not None and not asked:
             # "opened fire to disperse demonstrators": whom the act is meant to affect is its target.
             target_toks = target_toks + purpose_objects(clause)
         if tok.pos_ == "VERB":
@@ -982,6 +1017,8 @@ class ArgumentReader:
                     c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES | {"his", "her"} for c in t.children
                 ))
             ]
+            if asked:
+                complement_toks = []
             target_toks = target_toks + complement_toks
             if self.reports_preceding_clause(trig):
                 # "Croatian authorities are failing …, a rights group protested": a reporting
@@ -1238,6 +1275,8 @@ class ArgumentReader:
         group — not when it is an abstract noun ("a violation of Iraqi sovereignty")."""
         if head.pos_ == "PROPN" or head.ent_type_ or head.lemma_.lower() in PART_NOUNS:
             return True
+        if head.dep_ == "nsubj" and head.lemma_.lower() in TOWN_NOUNS and prep_objects(head, ("of",)):
+            return True  # "the city of Nice urged …": a town that acts is its council
         lexicon = lexicon_of(doc)
         # The head itself, or a word before it ("APEC forum", "Turkish sides"): a name that only
         # appears in a phrase after the head is about something else. After "with", the possessor
@@ -1256,7 +1295,11 @@ class ArgumentReader:
         if not mods:
             return []
         lexicon = lexicon_of(doc)
-        matches = lexicon.match(doc[mods[0].i : noun.i], doc._.published)
+        # The whole modifier phrase: "European Union foreign ministers meeting", not its last word.
+        start = min(mods[0].left_edge.i, mods[0].i)
+        if any(t.tag_ == "VBN" and t.lemma_.lower() in MEDIATING_PARTICIPLES for t in doc[start : noun.i]):
+            return []  # "a UN-brokered deal": the broker helped two other parties agree
+        matches = lexicon.match(doc[start : noun.i], doc._.published)
         if not any(m.entry.country and not m.affiliation for m in matches):
             # A group noun compounded with the act ("militia attacks", "police raids"), not an
             # adjective ("terrorist") nor a word after "anti-"/"pro-" ("anti-government protests").
@@ -1267,6 +1310,7 @@ class ArgumentReader:
                 and m.entry.sector
                 and not m.entry.title
                 and doc[m.end - 1].dep_ == "compound"
+                and doc[m.end - 1].head.i == noun.i  # not "police" in a misread "police file lawsuits"
                 and doc[m.end - 1].pos_ == "NOUN"
                 and not (m.start >= 2 and doc[m.start - 1].text == "-")
             ]
@@ -1274,7 +1318,7 @@ class ArgumentReader:
                 return []
             actor = resolve_span(doc, doc[groups[-1].start : groups[-1].end])
             return [actor] if actor is not None else []
-        actor = resolve_span(doc, doc[mods[0].i : noun.i])
+        actor = resolve_span(doc, doc[start : noun.i])
         return [actor] if actor is not None else []
 
     def location(self, doc: Doc, trig: Trigger) -> Location | None:

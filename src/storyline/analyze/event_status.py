@@ -424,6 +424,12 @@ def irrealis_kind(trig: Trigger) -> str | None:
         # a light verb carries the act ("set fire to" is no "set to").
         if verb is not tok and verb not in trig.anchors and verb.lemma_.lower() in IRREALIS_GOVERNORS:
             return intent_kind(verb.lemma_.lower())
+        if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of") for c in verb.children
+        ):
+            # "would have been hacked", "could have attacked": a modal perfect tells what did not
+            # happen (or might have), never a promise or a threat.
+            return "counterfactual"
         for c in verb.children:
             if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS:
                 return "obligation"  # "X should reduce its exercises": what someone ought to do

@@ -208,6 +208,15 @@ def subject_of(verb: Token) -> list[Token]:
         subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             s = subj[0]
+            if (
+                len(subj) > 1
+                and s.pos_ == "NOUN"
+                and subj[1].pos_ == "PROPN"
+                and s.right_edge.i + 1 == subj[1].left_edge.i
+            ):
+                # "The opposition Syrian National Council rejected …": a common noun right before
+                # a name is its modifier the parser took for a second subject; the name is the subject.
+                s = subj[1]
             if s.tag_ in ("WDT", "WP") or s.lower_ in ("that", "which", "who"):
                 # A relative pronoun stands for the noun the clause modifies, also through a
                 # reporting verb ("groups which they say have killed 1,100 soldiers").

@@ -31,9 +31,9 @@ from storyline.analyze.event_arguments import (
     POLICE_SECTORS,
     STATE_SECTORS,
     ArgumentReader,
+    country_mentions,
     dateline_country,
     has_country,
-    sentence_countries,
     situate,
 )
 from storyline.analyze.event_lexicon import REPORT, CueLexicon, build_cue_lexicon
@@ -119,6 +119,8 @@ MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 #: The verbs in this set report a consequence and fold into the attack they depend on.
 EFFECT_TYPES = frozenset({"ASSAULT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+#: Conflictual acts: declining one of them is no REJECT ("declined to criticize the governor").
+HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 #: Future or intended acts that the manual codes as the verbal commitment to them.
 FUTURE_AS_EXTRA = {"PROTEST": "THREATEN"}  # "will boycott the elections": a threat of dissent (CAMEO 133)
 FUTURE_AS = {
@@ -228,6 +230,15 @@ class EventCoder:
             )
             for c in children
         ):
+            return False
+        if "no_comment" in flags and any(
+            c.dep_ == "xcomp" and (cue := self.triggers.cue(c)) is not None and cue.type in HOSTILE_TYPES
+            for c in children
+        ):
+            # "declined to threaten Moscow", "refused to criticize Trump": holding back a hostile act
+            # rejects no one's proposal (the act itself is coded, negated).
+            return False
+        if "no_question" in flags and quotes_a_question(tok):
             return False
         if "no_question" in flags and any(
             (c.dep_ == "prep" and c.lower_ == "about")
@@ -462,11 +473,15 @@ class EventCoder:
             "transitive" in trig.cue.flags
             and tok.pos_ == "VERB"
             and not any(
-                c.dep_ in OBJECT_DEPS | {"xcomp", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ not in PHRASAL_PREPS)
+                c.dep_ in OBJECT_DEPS | {"xcomp", "nsubjpass"}
+                or (c.dep_ == "prep" and c.lower_ not in PHRASAL_PREPS)
+                # a speech act's content may be a "that" clause ("promised that troops would leave")
+                or (c.dep_ == "ccomp" and "speech" in trig.cue.flags and c.i > tok.i)
                 for c in tok.children
             )
         ):
-            return []  # "he defended", "would sign into Skype": no object, no act on anyone
+            # "he defended", "would sign into Skype", "I promise.": no object, no act on anyone
+            return []
         alternative = next(
             (f.split("=", 1)[1] for f in trig.cue.flags if f.startswith("actor_object=")), None
         )
@@ -561,6 +576,8 @@ class EventCoder:
             ):
                 if not (targets and sources and all(_sector_of(a) in DELIBERATIVE_SECTORS for a in sources)):
                     return []
+                if tok.lemma_.lower() in VICTORY_LEMMAS:
+                    return []  # "Clinton beat the senator by 18 points": a contest won, no attack in words
                 ev_type, mode = "ACCUSE", "disapprove"
             elif weapon is not None and mode is None:
                 mode = self._weapon_mode(weapon)
@@ -824,12 +841,18 @@ class EventCoder:
         # actor named by its sector alone is situated at each place in turn.
         # Only an actor named by its sector alone needs the sentence's countries (see situate).
         bare = any(a.code in DOMESTIC_SECTORS for a in [*sources, *targets])
-        named = sentence_countries(doc, sent) if bare else frozenset()
+        mentions = country_mentions(doc, sent) if bare else []
+        named = frozenset(country for _, country in mentions)
+        object_words = complement_tokens(trig) if mentions else frozenset()
+        outside = frozenset(country for i, country in mentions if i not in object_words)
+        # The addressee is named in the object: only the content clause is left out for it.
+        content_words = complement_tokens(trig, clausal=True) if mentions else frozenset()
+        unsaid = frozenset(country for i, country in mentions if i not in content_words)
         for place in places:
             here = place if place is not None and place is not location else home
-            placed_sources = [situate(a, here, targets, act_type, named, filed_in) for a in sources]
+            placed_sources = [situate(a, here, targets, act_type, named, filed_in, outside) for a in sources]
             placed_targets = [
-                situate(a, here, placed_sources, act_type, named, filed_in)
+                situate(a, here, placed_sources, act_type, named, filed_in, unsaid)
                 for a in targets
                 if len(places) < 2 or _at_place(a, place, places)
             ]
@@ -894,6 +917,7 @@ COMMUNICATION_NOUNS = frozenset(_WORDS["communication_nouns"])
 ARMED_SECTORS = frozenset(_WORDS["armed_sectors"])
 DELIBERATIVE_SECTORS = frozenset(_WORDS["deliberative_sectors"])
 CONTEST_LEMMAS = frozenset(_WORDS["contest_lemmas"])
+VICTORY_LEMMAS = frozenset(_WORDS["victory_lemmas"])
 VIOLENCE_LEMMAS = frozenset(_WORDS["violence_lemmas"])
 DISASTER_NOUNS = frozenset(_WORDS["disaster_nouns"])
 #: Settings of a dispute in words ("clashed during a closed-door meeting").
@@ -904,6 +928,49 @@ VERBAL_SETTINGS = frozenset(
 #: What a dispute is "over" when it is fought for ground ("clashed over the islands").
 GROUND_NOUNS = frozenset({"territory", "island", "islet", "land", "border", "region", "area", "town", "village",
                           "city", "control", "field", "waters", "province", "enclave"})
+
+
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’", "''", "``"})
+
+
+def quotes_a_question(verb: Token) -> bool:
+    """ "'Will you resign?' Trump asked", "Trump asked, 'Why now?'": a speech verb that reports a
+    quoted question (its quote ends in a question mark) asks something; it requests nothing."""
+    doc = verb.doc
+    if any(c.text == "?" for c in verb.children):
+        return True
+    if any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in verb.children):
+        return True
+    start = verb.left_edge.i
+    return start >= 2 and doc[start - 1].text in QUOTE_MARKS and doc[start - 2].text == "?"
+
+
+#: Dependents of an act that name what it is about ("criticized X's strategy toward Russia").
+COMPLEMENT_DEPS = OBJECT_DEPS | {"ccomp", "attr", "oprd"}
+#: Prepositions whose object is what an act is about or aimed at (not where it happened).
+ABOUT_PREPS = frozenset({"of", "on", "upon", "against", "about", "over", "toward", "towards", "into"})
+
+
+def complement_tokens(trig: Trigger, clausal: bool = False) -> frozenset[int]:
+    """The positions of the words inside the act's own object or complement: the countries they
+    name are what the act is about, not where its author is from (with ``clausal``, only the
+    clause of what is said or asked: "called on the administration to call out Russia")."""
+    heads = [trig.token]
+    if trig.token.pos_ != "VERB" and trig.governor is not None:
+        heads.append(trig.governor)
+    out: set[int] = set()
+    for head in heads:
+        # An infinitive tells what its controller does: the subject's own act ("agreed to resign
+        # after returning to Estonia" places the subject), unless an object controls it ("called
+        # on the White House to blame China").
+        addressed = any(c.dep_ in OBJECT_DEPS for c in head.children) or bool(prep_objects(head, ("on", "upon")))
+        for c in head.children:
+            if clausal and c.dep_ not in ("ccomp", "xcomp"):
+                continue
+            about = c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)
+            if about or (c.dep_ == "xcomp" and (clausal or addressed)):
+                out.update(t.i for t in c.subtree)
+    return frozenset(out)
 
 
 def _appeal_as_charm(noun: Token) -> bool:

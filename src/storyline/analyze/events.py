@@ -38,6 +38,7 @@ from storyline.analyze.event_arguments import (
 )
 from storyline.analyze.event_lexicon import REPORT, CueLexicon, build_cue_lexicon
 from storyline.analyze.event_status import (
+    CLAIM_NOUNS,
     PREPARATION_GOVERNORS,
     event_date,
     governor_lemma,
@@ -92,6 +93,12 @@ RAISED_QUANTITIES = frozenset(_WORDS["raised_quantities"])
 SHELTER_NOUNS = frozenset(_WORDS["shelter_nouns"])
 CAUTION_NOUNS = frozenset(_WORDS["caution_nouns"])
 MARKETING_OBJECTS = frozenset(_WORDS["marketing_objects"])
+FORCE_OBJECTS = frozenset(_WORDS["force_objects"])
+ENDANGERED_GOODS = frozenset(_WORDS["endangered_goods"])
+#: Verbs of having or getting support ("has support from", "won backing among").
+RECEIVING_VERBS = frozenset({"have", "get", "win", "receive", "gain", "enjoy", "draw", "attract", "garner", "command"})
+#: What one is charged in money: "charged a fee" bills, it accuses no one.
+PRICE_NOUNS = frozenset({"fee", "price", "rate", "cost", "interest", "rent", "premium", "toll", "tuition", "dollar"})
 #: People one employs, whom one "fires" ("fired his campaign manager").
 STAFF_NOUNS = frozenset({"manager", "director", "chief", "head", "employee", "staff", "staffer", "aide", "adviser",
                          "advisor", "coach", "worker", "executive", "official", "secretary", "chairman", "editor"})
@@ -331,6 +338,16 @@ class EventCoder:
             # "tried to kill the resolution", "torpedoed the deal": defeating a proposal rejects it.
             trig.type, trig.mode = "REJECT", None
             return False
+        settled = objects[:1] or ([tok.head] if tok.dep_ == "relcl" else [])
+        if (
+            trig.type == "ASSAULT"
+            and lemma == "strike"
+            and settled
+            and (cue := self.triggers.cue(settled[0])) is not None
+            and cue.type == "AGREE"
+        ):
+            trig.type, trig.mode = "AGREE", None  # "struck a deal with", "an agreement she had struck": agreed
+            return False
         courted = [c for o in objects[:1] for c in [o, *conjuncts_of(o)] if c.lemma_.lower() in MARKETING_OBJECTS]
         if trig.type == "ASSAULT" and lemma == "target" and courted:
             # "is targeting black voters": an attack on people needs a weapon, an armed party or
@@ -366,14 +383,47 @@ class EventCoder:
                 # "Trump fired back with a statement", "fired back at her critics", "Trump shot back": a retort.
                 trig.type, trig.mode = "ACCUSE", "disapprove"
             return False
+        if trig.type == "MOBILIZE" and objects and not self._names_forces(doc, objects[0], history, quotes):
+            return True  # "reinforces all the negative attributes", "deployed a new strategy": no forces moved
         if lemma in ("seize", "occupy", "capture", "grab", "take") and obj in ABSTRACT_PRIZES:
             return True  # "captured the allegiance of young voters", "occupied a third tier": no place or person
         if lemma == "recall" and (
             any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
             or (objects and objects[0].tag_ == "VBG")
             or (objects and objects[0].pos_ == "PRON" and objects[0].lower_ in ("what", "how"))
+            or (objects and self._names_event(objects[0]))
         ):
-            return True  # "recalled that Trump sent an attorney": remembered, no envoy recalled
+            # "recalled that Trump sent an attorney", "recalling the meeting in Geneva": remembered, no envoy recalled
+            return True
+        if trig.type == "ACCUSE" and lemma == "charge" and any(
+            t.ent_type_ == "MONEY" or t.lemma_.lower() in PRICE_NOUNS
+            for c in tok.children
+            if c.dep_ in (*OBJECT_DEPS, "dative", "npadvmod")
+            for t in c.subtree
+        ):
+            return True  # "charged the campaign $3.7 million", "charges a fee": a bill, no accusation
+        if trig.type == "REQUEST" and lemma == "appeal" and not any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children
+        ) and any(o.lemma_.lower() in MARKETING_OBJECTS for o in prep_objects(tok, ("to",))):
+            return True  # "appealing to the nation's electorate": courting voters, asking nothing of anyone
+        if lemma == "back" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "up" for c in tok.children) and any(
+            (o.pos_ == "PRON" and o.lower_ in ("it", "this", "that")) or o.lemma_.lower() in CLAIM_NOUNS
+            for o in objects
+        ):
+            return True  # "the record to back it up", "backed up his claim": supports a statement, no party
+        if lemma == "welcome" and not objects and prep_objects(tok, ("to",)):
+            return True  # "being welcoming to refugees": hospitable, an attitude; no one was received
+        if lemma == "oppose" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < tok.i for c in tok.children
+        ):
+            return True  # "Southern as opposed to Northern Europeans": a contrast, no one rejected
+        if trig.type == "REQUEST" and lemma == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            return True  # "has been called the Trump of the East for his statements": a name given, nothing asked
+        if trig.type == "REJECT" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() == "follow" and any(g.lower_ == "suit" for g in c.children)
+            for c in tok.children
+        ):
+            return True  # "declined to follow suit": not doing as others did refuses no one's proposal
         if trig.type == "REJECT" and lemma == "decline" and obj in ("comment", "interview"):
             return True  # "declined comment": no one's proposal refused
         if trig.type == "AGREE" and lemma == "agree" and not objects and any(
@@ -398,6 +448,14 @@ class EventCoder:
             return True  # "lift the retirement age": raise it, no easing of a restriction
         if trig.type == "REQUEST" and lemma == "seek" and obj in SHELTER_NOUNS:
             return True  # "urged people to seek shelter": cover from danger, asked of no one
+        if (
+            trig.type == "THREATEN"
+            and lemma in ENDANGERING_LEMMAS
+            and objects
+            and objects[0].lemma_.lower() in ENDANGERED_GOODS
+            and not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)
+        ):
+            return True  # "threatened women's privacy", "threatens our way of life": endangers a good, threatens no one
         if trig.type == "THREATEN" and lemma in ENDANGERING_LEMMAS:
             # "the rise of terrorism threatens the way of life": a thing that endangers threatens no one.
             things = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -419,6 +477,16 @@ class EventCoder:
                 c.dep_ in ("ccomp", "xcomp") for c in tok.children
             )
         return False
+
+    def _names_forces(self, doc: Doc, obj: Token, history: dict[str, list[Event]], quotes: list[Quote]) -> bool:
+        """Whether the object of a verb of mobilization names forces, arms or positions ("reinforced its
+        positions", "deployed 5,000", "mobilized the National Guard"), or armed actors."""
+        if obj.lemma_.lower() in FORCE_OBJECTS | IMPACT_SUBJECTS or obj.like_num or obj.ent_type_ in ("CARDINAL",):
+            return True
+        if any(c.dep_ == "compound" and c.lemma_.lower() in FORCE_OBJECTS for c in obj.children):
+            return True
+        actor = self.arguments.actor(doc, obj, history, quotes)
+        return actor is not None and (_sector_of(actor) in ARMED_SECTORS or _is_country(actor))
 
     def _names_event(self, noun: Token, depth: int = 0) -> bool:
         """Whether a noun phrase names an act: an event noun, or one compounded with it or after "of"
@@ -522,7 +590,31 @@ class EventCoder:
             and any(c.dep_ == "compound" and c.lower_ in BRIEFING_WORDS for c in tok.children)
         ):
             return []  # "during a press call with reporters", "a conference call": a briefing, no request
+        if (
+            tok.pos_ == "NOUN"
+            and trig.type == "CONSULT"
+            and any(
+                (cue := self.triggers.cue(o)) is not None and cue.type == "CONSULT"
+                for o in prep_objects(tok, ("at", "during", "in"))
+            )
+        ):
+            return []  # "a discussion at the committee meeting": the meeting is the consultation, coded once
+        if tok.pos_ == "NOUN" and trig.type == "ACCUSE" and tok.lemma_.lower() == "hearing" and not _inquiry(tok):
+            return []  # "a committee hearing", "a hearing on the nomination": a session, no inquiry
         sources, targets = self.arguments.sources_targets(doc, trig, history, quotes)
+        if (
+            trig.type == "SUPPORT"
+            and tok.pos_ == "NOUN"
+            and tok.dep_ in OBJECT_DEPS
+            and tok.head.lemma_.lower() in RECEIVING_VERBS
+            and (givers := prep_objects(tok, ("from", "among")))
+        ):
+            # "Clinton has support from 52 percent of voters", "Sanders has backing from 33 percent":
+            # those it comes from give it, and the one who has it receives it.
+            backers = [a for g in givers if (a := self.arguments.actor(doc, g, history, quotes)) is not None]
+            receivers = self.arguments.actors(doc, subject_of(tok.head), history, quotes)
+            if receivers:
+                sources, targets = backers, receivers
         easer = stopping_verb(trig, EASING_VERBS) if trig.type in RESTRICTIVE_TYPES else None
         if easer is not None and self.triggers.verb_cue(easer) is not None:
             return []  # "lifted sanctions", "eased its blockade": the verb codes the concession
@@ -741,6 +833,19 @@ class EventCoder:
             # A visit is hosted, and a demonstration addressed, by the government of the place.
             name = gazetteer().country_name(location.country)
             targets = [Actor(name, location.country)]
+        if "partner" in trig.cue.flags and tok.pos_ == "VERB" and not prep_objects(tok, ("with",)):
+            topics = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+            if (
+                topics
+                and len(sources) < 2
+                and not prep_objects(topics[0], ("with",))  # "discussed trade with Merkel"
+                and topics[0].pos_ == "NOUN"
+                and topics[0].lemma_.lower() not in GROUP_NOUNS
+                and not lexicon_of(doc).names_people(topics[0])
+            ):
+                # "to discuss his administration's strategy", "to discuss internal directives to the
+                # Pentagon": the object is the topic, and those named in it are no partners.
+                targets = []
         if (
             "partner" in trig.cue.flags
             and ev_type == "CONSULT"
@@ -756,6 +861,8 @@ class EventCoder:
             and all(_sector_of(a) in CAMPAIGN_SECTORS for a in sources)
         ):
             return []  # "Trump was slated to hold rallies in Colorado": a campaign rally, no protest
+        if ev_type == "PROTEST" and tok.pos_ == "NOUN" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
+            return []  # "at a rally for Ted Cruz", "At a rally in Milwaukee, she described Trump as kind"
         if ev_type == "CONSULT" and mode == "visit" and sources and all(
             _sector_of(a) in CIVILIAN_SECTORS for a in sources
         ):
@@ -1012,8 +1119,10 @@ def verbal_dispute(trig: Trigger, sources: list[Actor], targets: list[Actor]) ->
     tok = trig.token
     if _violent_context(tok):
         return False
-    if all(_sector_of(a) in DELIBERATIVE_SECTORS for a in parties):
-        return True
+    if all(_sector_of(a) in DELIBERATIVE_SECTORS or a.code is None for a in parties) and any(
+        _sector_of(a) in DELIBERATIVE_SECTORS for a in parties
+    ):
+        return True  # (a person no dictionary codes, fighting a candidate, fights in words too)
     holders = [tok, *([trig.governor] if trig.governor is not None else [])]
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep"):
@@ -1036,6 +1145,34 @@ def verbal_dispute(trig: Trigger, sources: list[Actor], targets: list[Actor]) ->
 CAMPAIGN_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI"})
 #: Sectors of unarmed non-state groups: their "deployment" is no military move.
 UNARMED_SECTORS = frozenset({"NGO", "JRN", "MED", "BUS", "REL", "EDU"})
+
+
+#: Verbs of speaking whose venue a campaign rally is ("At a rally, she said …").
+_SPEAKING_VERBS = frozenset({"say", "tell", "describe", "speak", "talk", "declare", "call", "joke", "vow", "promise",
+                             "boast", "claim", "insist", "argue", "suggest", "predict", "urge", "ask"})
+
+
+def _campaign_rally(rally: Token) -> bool:
+    """Whether a rally is a campaign event: one "for" a candidate, a "campaign rally", or the venue where
+    someone spoke ("At a rally in Milwaukee, she described Trump as kind")."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("campaign", "election", "victory") for c in rally.children):
+        return True
+    if any(o.ent_type_ in ("PERSON", "ORG") or o.pos_ == "PROPN" for o in prep_objects(rally, ("for",))):
+        return True
+    venue = rally.head if rally.dep_ == "pobj" and rally.head.lower_ in ("at", "during") else None
+    return venue is not None and venue.head.lemma_.lower() in _SPEAKING_VERBS
+
+
+def _inquiry(hearing: Token) -> bool:
+    """Whether a hearing examines something ("a hearing into the legality of the techniques", "hearings
+    on the attack"), not a proposal, bill or nomination, which it only debates."""
+    holders = [hearing, *([hearing.head] if hearing.dep_ in OBJECT_DEPS else [])]  # "opened a hearing Monday into"
+    if any(prep_objects(h, ("into",)) for h in holders):
+        return True
+    subjects = prep_objects(hearing, ("on", "over", "about"))
+    return bool(subjects) and not any(
+        o.lemma_.lower() in PROPOSAL_NOUNS | {"nomination", "confirmation", "nominee", "budget"} for o in subjects
+    )
 
 
 def _fights_a_thing(verb: Token) -> bool:
@@ -1067,7 +1204,17 @@ def _performative(verb: Token) -> bool:
 
 
 def _violent_context(tok: Token) -> bool:
-    return any(t.lemma_.lower() in VIOLENCE_LEMMAS and t.i != tok.i for t in tok.sent)
+    return any(t.lemma_.lower() in VIOLENCE_LEMMAS and t.i != tok.i and not _a_chance(t) for t in tok.sent)
+
+
+def _a_chance(word: Token) -> bool:
+    """Whether "shot" is a chance ("has no shot at winning", "a shot at the title"), no gunfire."""
+    return (
+        word.lower_ == "shot"
+        and word.pos_ == "NOUN"
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in word.children)
+        and not any(c.dep_ == "nummod" for c in word.children)
+    )
 
 
 def verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -1086,6 +1233,17 @@ def verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> 
     if sources:
         return True
     speakers = subject_of(tok) if tok.pos_ == "VERB" else [c for c in tok.children if c.dep_ == "poss"]
+    names = [t.text for t in tok.sent if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC")]
+    if (
+        targets
+        and not speakers
+        and not (tok.pos_ == "VERB" and is_passive(tok))
+        and all(_sector_of(a) in ("LEG", "PTY") and any(n in a.name for n in names) for a in targets)
+    ):
+        # "withering attacks against Rubio", "attacking Mitt Romney": no attacker named, a candidate
+        # named and attacked with no violence around ("the senator was attacked outside his home",
+        # "attacks on our embassy" stay assaults).
+        return True
     return bool(targets) and any(s.lemma_.lower() in COMMUNICATION_NOUNS for s in speakers)
 
 

@@ -88,7 +88,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -142,6 +142,8 @@ class _Vocab:
     event_ahead: frozenset[str]
     past_event_nouns: frozenset[str]
     plan_nouns: frozenset[str]
+    vote_nouns: frozenset[str]
+    prospect_nouns: frozenset[str]
     period_context: frozenset[str]
     measure_words: frozenset[str]
     habitual: frozenset[str]
@@ -176,6 +178,8 @@ def _vocab(name: str) -> _Vocab:
         deadline_signals=frozenset(raw.get("deadline_signals", ())),
         year_signals=frozenset(str(w) for w in raw.get("year_signals", ())),
         event_ahead=frozenset(raw.get("event_ahead", ())),
+        vote_nouns=frozenset(raw.get("vote_nouns", ())),
+        prospect_nouns=frozenset(raw.get("prospect_nouns", ())),
         past_event_nouns=frozenset(raw.get("past_event_nouns", ())),
         plan_nouns=frozenset(raw.get("plan_nouns", ())),
         period_context=frozenset(raw.get("period_context", ())),
@@ -341,6 +345,7 @@ class _Ctx:
     reference_value: str | None = None  # the last calendar value mentioned (2011, 2011-03, 2011-03-15)
     narrative_year: str | None = None  # the year of a date written out in this or the last two sentences
     recent_month: str | None = None  # the month (YYYY-MM) of a date or month in this or the previous sentence
+    day_left: bool = False  # a month or year written out since the last day-precise date, not holding it
 
     @property
     def signal(self) -> str:
@@ -551,12 +556,16 @@ class _Grammar:
             # (a day name and its date share a line: a headline ending "Friday" is not dated by
             # the dateline below it)
             ("month_day", rf"{B}{mod}(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{wday},?[ \t]+)?"
-                          rf"{month}\s+{day}(?:,?\s+{year}|\s+(?P<ry>this|last|next)\s+year(?!'))?{E}",
+                          rf"{month}\s+{day}(?:,?\s+{year}|\s+(?P<ry>this|last|next)\s+year(?!'))?"
+                          # (or a range of days: "March 17-18" is two dates, the second the bare day)
+                          r"(?![\w]|-(?!(?:3[01]|[12]\d|0?[1-9])(?![\w-])))",
              self._month_day),
             # TimeML marks "April 24 and 25" as two dates: the bare day takes the month before it.
             ("day_after", rf"(?<=\d)(?:st|nd|rd|th)?\s*(?:,|and|or|to|through|-|–)\s*(?P<x>{day})"
                           r"(?![\w-]|[,.]\d|\s*(?:%|percent|per\b|[ap]\.?m\b))"
-                          r"(?!\s+(?!(?:in|at|for|when|and|to|on|of|with)\b)[a-z]+\b)",
+                          # (a word after the day makes it a count, "May 5 and 6 people", but not
+                          # after a tight range: "polled Jan. 21-26 among voters")
+                          r"(?:(?<=[-\u2013]\d)|(?<=[-\u2013]\d\d)|(?!\s+(?!(?:in|at|for|when|and|to|on|of|with)\b)[a-z]+\b))",
              self._day_after),
             # "the week of March 6" is the week that holds the date.
             ("week_of", rf"{B}the\s+week\s+of\s+{month}\s+{day}(?:,?\s+{year})?{E}", self._week_of),
@@ -724,6 +733,8 @@ class _Grammar:
         self.month_before = re.compile(rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                                        r"(?:\s*(?:,|and|or)\s*\d{1,2}(?:st|nd|rd|th)?)*$")
         self.on_day = re.compile(rf"\s+on\s+{wday}")
+        # "at 6:30 a.m. on March 19, 2002": a full date after a clock time dates it
+        self.on_full_date = re.compile(rf",?\s+on\s+{month}\s+{day},?\s+{year}", re.I)
         # "on Friday and Saturday": a day name joined to the one before it
         self.day_pair = re.compile(rf"(?-i:(?P<wd>{full_days}))(?:\s+(?:{parts}))?,?\s+"
                                    r"(?:and|or|to|through|until|till|-|–)\s+(?:on\s+)?$", re.I)
@@ -1006,6 +1017,10 @@ class _Grammar:
             # "the vote in July left him weakened": the last July, or the coming month ("dealers
             # placed orders to start trading for November transactions", written in late October)
             direction = "back_grace"
+        elif not rel and direction != "fwd" and c.tense in (None, "present") and _names_a_vote(c, self.v):
+            # "Her fate in November election hinges on turnout": a vote named by its month, in the
+            # present, is the one ahead (the month this year or next)
+            direction = "fwd"
         strict = rel in ("last", "past", "next", "coming")
 
         ry = {"this": 0, "last": -1, "next": 1}.get((m["ry"] or "").lower())
@@ -1109,6 +1124,8 @@ class _Grammar:
         rel = (m["rel"] or "").lower()
         part = self.v.day_parts.get((m["part"] or "").lower())
         modv = self.v.modifiers.get(_norm(m["mod"])) if m["mod"] else None
+        if not rel and not part and _day_name_is_a_name(c):
+            return None  # "a memoir by Wednesday Martin": a person's first name
         if rel in ("previous", "preceding", "following") and c.reference is not None:
             # "down 4.5% from the previous Friday": before the day the story is at, not before now
             back = rel != "following"
@@ -1270,6 +1287,11 @@ class _Grammar:
             # "collapsed in 2008 and was sold the following year": the year after the one the story is at
             year_value = f"{int(rv[:4]) + step:04d}"
             return (lambda a: ("DATE", year_value, None)), False
+        if step == 0 and unit == "month" and c.recent_month:
+            # "In September, HP announced layoffs. That same month, ...": the month this or the last
+            # sentence is at, a month named without its year as well as one written out.
+            recent = c.recent_month
+            return (lambda a: ("DATE", recent, None)), False
         if step == 0 and unit in ("year", "month") and rv and len(rv) >= (4 if unit == "year" else 7):
             # "in June 1998 ... later that year": the last date the text wrote out, at the
             # granularity it was written.
@@ -1342,8 +1364,9 @@ class _Grammar:
             value = _shift_quarter(c.quarter, -4 * int(n))
             return (lambda a: ("DATE", value, None)), False
         rv = c.reference_value
-        if direction in ("earlier", "later") and rv and len(rv) < 10 and unit == "year":
-            # "took to the streets in 2011 ... five years later": count from the year the story is at.
+        if direction in ("earlier", "later", "before") and rv and len(rv) < 10 and unit == "year":
+            # "took to the streets in 2011 ... five years later": count from the year the story is at;
+            # "in spring 2000 ... 30 years before" from 2000.
             value = f"{int(rv[:4]) + sign * int(n):04d}"
             return (lambda a: ("DATE", value, None)), False
         if direction in ("earlier", "later") and ref is None and rv and len(rv) == 7 and unit == "month":
@@ -1629,9 +1652,14 @@ class _Grammar:
         day_of, deictic = self._clock_date(m, c)
         if day_of is None:
             return (lambda a: "XXXX-XX-XX"), False
-        return (lambda a: day_of(a).isoformat()), deictic
 
-    def _clock_date(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], dt.date] | None, bool]:
+        def day(a: dt.date) -> str:
+            d = day_of(a)
+            return d.isoformat() if d is not None else "XXXX-XX-XX"
+
+        return day, deictic
+
+    def _clock_date(self, m: re.Match[str], c: _Ctx) -> tuple[Callable[[dt.date], dt.date | None] | None, bool]:
         """The day a clock time falls on: the day written after it, else one named earlier in the
         sentence, else the anchor."""
         gd = m.groupdict()
@@ -1653,6 +1681,15 @@ class _Grammar:
                     return a
 
             return on, True
+        if full := self.on_full_date.match(c.text, c.end):
+            # "at 6:30 a.m. on March 19, 2002": the date written after the time
+            try:
+                written = dt.date(int(self._year_of(full["year"])), self.v.months[_cap(full["month"])],
+                                  int(full["day"]))
+            except (ValueError, KeyError):
+                pass
+            else:
+                return (lambda a: written), False
         if after := self.on_day.match(c.text, c.end):
             # "at 2 p.m. on Tuesday": the day is a separate expression, but it dates the time.
             later_wd = self.v.weekdays[_cap(after["wd"].rstrip("."))]
@@ -1664,6 +1701,12 @@ class _Grammar:
             return None, False
         # Without a day of its own, a clock time is on the day the story is at.
         ref = c.sentence_date or c.reference
+        if c.sentence_date is None and c.reference is not None and c.day_left:
+            # "on March 3 ... in June ... Shortly before midnight": the story has left the day it
+            # named for a month or year; the clock time is of a day not given (unless the day was
+            # the publication day, a dateline's: "April 27 ... in January ... at 08:30 UTC").
+            left = c.reference
+            return (lambda a: a if a == left else None), True
         return (lambda a: ref or a), ref is None
 
     def _named_time(self, m: re.Match[str], c: _Ctx) -> tuple[Resolver, bool] | None:
@@ -1913,7 +1956,23 @@ def _date_direction(c: _Ctx, v: _Vocab) -> Direction:
         # one. Not a state ("unemployment stands at 8% in February", "sales are up in May"),
         # which reports a past month.
         return "fwd"
+    if c.tense is None and (prospect := _prospect_of(c, v)) is not None:
+        return prospect
     return c.direction("near")
+
+
+def _prospect_of(c: _Ctx, v: _Vocab) -> Direction | None:
+    """A time of what a chance or hope is of ("his chances of winning in November", "hopes of
+    signing a deal in June"): the gerund names what may still come after the telling, which in
+    news is about the publication, whatever the tense of the clause ("praised his chances")."""
+    span = _tokens(c)
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "pobj") or verb.head.lower_ != "of":
+        return None
+    noun = verb.head.head
+    if noun.lower_ not in v.prospect_nouns and noun.lemma_.lower() not in v.prospect_nouns:
+        return None
+    return "fwd"
 
 
 #: After "fall", what makes it the noun of falling: "the fall of the regime" (anything but a year
@@ -1982,6 +2041,30 @@ _DECADE_BEFORE = re.compile(r"(?:\bthe\s+(?:'?\d0s|\w+ties)|'\d0s|(?:1[5-9]|20)\
 _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _COMPARED = re.compile(r"\b(?:compared\s+with|compared\s+to|from|versus|against)\b[^.;]*$", re.I)
+
+
+#: Words before a day name that also stand before an author or a partner: "a memoir by Wednesday Martin".
+_NAME_SIGNALS = frozenset(["by", "with", "and", "from", "to", "of"])
+
+
+def _day_name_is_a_name(c: _Ctx) -> bool:
+    """A day name that is the first name of a person: a person's name follows it at once (no comma),
+    and it comes after a word that stands before people ("by", "with") or the parser did not read it
+    as a date ("talks with Friday Ossai")."""
+    if c.doc is None or not _NAME_AFTER.match(c.text, c.end):
+        return False
+    span = _tokens(c)
+    if span is None or span.end >= len(c.doc):
+        return False
+    after = c.doc[span.end]
+    if after.pos_ != "PROPN" or after.ent_type_ not in ("PERSON", ""):
+        return False
+    if after.ent_type_ == "PERSON" and span[-1].ent_type_ not in ("DATE", "TIME"):
+        return True
+    # after "by", "with": a capitalised word the parser names no place or body ("by Tuesday Weld"),
+    # unless the sentence is a title-cased headline ("Deal Due By Friday Sources Say")
+    words = [t for t in span.sent if t.is_alpha]
+    return c.signal in _NAME_SIGNALS and sum(t.is_title for t in words) * 2 <= len(words)
 
 
 def _weekday_direction(c: _Ctx) -> Direction:
@@ -2064,6 +2147,21 @@ def _dated_noun(c: _Ctx) -> Token | None:
             or noun.i in range(span.start, span.end):
         return None
     return noun
+
+
+def _names_a_vote(c: _Ctx, v: _Vocab) -> bool:
+    """A month written just before a vote noun ("the November election", "a May referendum") in a
+    sentence with no past verb, the vote not itself the modifier of an outcome ("the November
+    election results"); read from the words, as headlines defeat the parser."""
+    m = _TWO_WORDS.match(c.text, c.end)
+    if m is None or m[1].lower() not in v.vote_nouns or (m[2] or "").lower() in v.past_event_nouns:
+        return False
+    span = _tokens(c)
+    return span is not None and not any(t.tag_ in ("VBD", "VBN") for t in span.sent)
+
+
+#: The two words after an expression: "(election) (results)".
+_TWO_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 
 #: "of" after "the first half" (quarter) naming something else than a year: a half of that.
@@ -2764,6 +2862,7 @@ def _resolve_all(
     sent_month: tuple[int, str] | None = None
     story_month: str | None = None
     ref_sent = month_sent = -1
+    day_left = False
     starts = _sentence_starts(doc)
     last_end = -1
     for s, e, name, m, fn in found:
@@ -2778,7 +2877,7 @@ def _resolve_all(
                    sentence_month=sent_month[1] if sent_month is not None and sent_month[0] == sent else None,
                    story_month=story_month,
                    narrative_year=ref_value[:4] if ref_value and sent - ref_sent <= _NARRATIVE_WINDOW else None,
-                   recent_month=story_month if sent - month_sent <= 1 else None)
+                   recent_month=story_month if sent - month_sent <= 1 else None, day_left=day_left)
         if name in _LOWERCASE_PATTERNS and _title_cased(text, s, s + len(m["word"]) if name == "named_time" else e):
             continue
         out = fn(m, ctx)
@@ -2805,8 +2904,15 @@ def _resolve_all(
             # Only a date the text writes out moves the story's time; our own inferences do not.
             ref_value = value[:10]
             ref_sent = sent
+            day_left = _leaves(reference, ref_value)
+        elif name == "season" and _SEASON_VALUE.match(value) and _WRITTEN_YEAR.search(m.group(0)):
+            # "in spring 2000": a season with its year written out puts the story in that year.
+            ref_value = value[:4]
+            ref_sent = sent
+            day_left = _leaves(reference, ref_value)
         if day is not None and ttype in ("DATE", "TIME"):
             reference = day
+            day_left = False
             sent_date = (sent, day)
         elif name in ("quarter", "q_abbr") and _QUARTER_VALUE.match(value) and _reported(value, anchor):
             # Only a quarter the text names sets the reference; "a year ago" beside it does not,
@@ -2817,8 +2923,42 @@ def _resolve_all(
             # "the quarter", "a year earlier" (as that quarter a year before) keep the story on
             # the quarter it named.
             quarter = (sent, quarter[1])
+    times = _join_lengths(times, text)
     _set_ranges(times, text, anchor)
     return times, records
+
+
+#: A length of one unit: P3Y, PT32S.
+_ONE_UNIT = re.compile(r"^P(T?)(\d+)([YMDHS])$")
+#: The units a length may be written in, largest first; "3 minutes 32 seconds" goes down the list.
+_UNIT_RANK = {("", "Y"): 0, ("", "M"): 1, ("", "D"): 2, ("T", "H"): 3, ("T", "M"): 4, ("T", "S"): 5}
+#: What joins the parts of one length: "3 minutes 32 seconds", "two years and three months".
+_LENGTH_JOIN = re.compile(r"(?:\s+|\s+and\s+|,\s+)")
+
+
+def _join_lengths(times: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """Lengths written in units one after another ("3 minutes 32 seconds", "two years and three
+    months") are one length, PT3M32S, P2Y3M: TIMEX3 takes the whole phrase."""
+    out: list[TimeExpression] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "DURATION" == t.type and t.mod is None \
+                and _LENGTH_JOIN.fullmatch(text, prev.end, t.start) and t.text[:1].isalnum() \
+                and ("," not in text[prev.end:t.start] or t.text[:1].isdigit()) \
+                and t.text.split()[0].lower() not in ("a", "an", "the", "another"):
+            a, b = _ONE_UNIT.match(prev.value), _ONE_UNIT.match(t.value)
+            if a and b and _UNIT_RANK.get((a[1], a[3]), 9) < _UNIT_RANK.get((b[1], b[3]), -1) < 9:
+                value = f"{prev.value}{'T' if b[1] and not a[1] else ''}{b[2]}{b[3]}"
+                out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end], value=value)
+                continue
+        out.append(t)
+    return out
+
+
+def _leaves(day: dt.date | None, value: str) -> bool:
+    """A month or year written after a day that it does not hold: the story has moved on from the
+    day ("on March 3 ... in June 2014")."""
+    return day is not None and len(value) < 10 and not day.isoformat().startswith(value)
 
 
 def _record(name: str, m: re.Match[str], c: _Ctx) -> dict[str, Any]:
@@ -2829,7 +2969,7 @@ def _record(name: str, m: re.Match[str], c: _Ctx) -> dict[str, Any]:
             "sentence_date": c.sentence_date.isoformat() if c.sentence_date else None,
             "quarter": c.quarter, "quarter_near": c.quarter_near, "reference_value": c.reference_value,
             "sentence_month": c.sentence_month, "story_month": c.story_month,
-            "narrative_year": c.narrative_year, "recent_month": c.recent_month}
+            "narrative_year": c.narrative_year, "recent_month": c.recent_month, "day_left": c.day_left}
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -2862,6 +3002,8 @@ _EXPLICIT_PATTERNS = frozenset(("iso", "numeric", "month_day", "day_month", "mon
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}(?:T|$)")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _MONTH_VALUE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
+_SEASON_VALUE = re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$")
+_WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def _reported(quarter: str, anchor: dt.date | None) -> bool:
@@ -2957,7 +3099,7 @@ def _rerun(grammar: _Grammar, rec: dict[str, Any], doc: Doc, text: str, anchor: 
                reference=_date_or_none(rec["reference"]), sentence_date=_date_or_none(rec["sentence_date"]),
                quarter=rec["quarter"], quarter_near=bool(rec["quarter_near"]), sentence_month=rec.get("sentence_month"),
                story_month=rec.get("story_month"), narrative_year=rec.get("narrative_year"),
-               recent_month=rec.get("recent_month"),
+               recent_month=rec.get("recent_month"), day_left=bool(rec.get("day_left")),
                reference_value=rec["reference_value"])
     out = fn(m, ctx)
     return out[0](anchor) if out is not None else None

@@ -241,3 +241,11 @@ def test_offset_after_a_date_still_to_come_in_a_future_clause_counts_from_it(nlp
 def test_same_day_with_its_own_clause_is_no_unknown_day(nlp: Language) -> None:
     doc = run(nlp, "On the same day that the report appears, the minister resigns.", "2019-04-10")
     assert found(doc)["the same day"] == ("DATE", "2019-04-10")
+
+
+def test_a_bare_month_after_a_month_and_year_in_a_past_sentence_keeps_that_year(nlp: Language) -> None:
+    doc = run(nlp, "The mill hired forty workers in April 2009 and laid them off in October.", "2015-06-01")
+    assert found(doc)["October"] == ("DATE", "2009-10")
+    # A month before the written one, or a clause looking ahead, is not continued.
+    doc = run(nlp, "The mill will reopen in October, its owners said in April 2009.", "2015-06-01")
+    assert found(doc)["October"][1] != "2009-10"

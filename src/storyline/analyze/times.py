@@ -1035,11 +1035,18 @@ class _Grammar:
             # "October of next year": two expressions (MEANTIME), the year dating the month
             ry = {"this": 0, "last": -1, "next": 1}[of_year[1].lower()]
 
+        # "invited observers in May 2005 and expelled them in June": a bare month later in a past
+        # sentence that wrote out a month and year goes on in that year
+        told = c.sentence_month if not (rel or m["ry"]) and c.tense == "past" else None
+        told_year = int(told[:4]) if told and told[:4].isdigit() and int(told[5:7]) <= month else None
+
         def resolve(a: dt.date) -> Resolved:
             if ry is not None:
                 year = a.year + ry
             elif rel == "this":
                 year = a.year
+            elif told_year is not None and told_year < a.year:
+                year = told_year
             elif direction == "back_grace":
                 year = a.year + 1 if month == 1 and a.month == 12 else _month_year(
                     a, month, "near" if month == a.month + 1 else "back")

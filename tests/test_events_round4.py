@@ -191,3 +191,18 @@ def test_a_shot_at_winning_is_no_violence() -> None:
         "the best odds of beating Tom Steyer in Nevada."
     )
     assert not of_type(events, "ASSAULT")
+
+
+# --- dates: a conjoined verb shares its first conjunct's time ---------------------------------------
+
+
+def test_a_conjoined_act_shares_the_time_of_the_first() -> None:
+    events = code("In March 2009, amid protests, Chad closed its border and expelled the Sudanese envoy.", "2016-05-02")
+    expelled = next(e for e in events if e.text == "expelled")
+    assert (expelled.date, expelled.date_from) == ("2009-03", "text")
+
+
+def test_a_conjoined_act_looking_ahead_keeps_its_own_date() -> None:
+    events = code("Rebels seized the town on Monday and will hold it, their commander said.", "2016-05-04")
+    held = [e for e in events if e.text == "hold"]
+    assert all(e.date != "2016-05-02" for e in held)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.event_syntax import MODALS, OBJECT_DEPS, going_to, has_modal, judging_verb
 from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger
@@ -500,7 +500,24 @@ def event_date(
     doc: Doc, trig: Trigger, times: dict[int, TimeExpression], published: str | None
 ) -> tuple[str | None, DateFrom]:
     anchors = {t.i for t in trig.anchors}
-    sent = trig.token.sent
+    found = _attached_date(doc, anchors, trig.token.sent, times)
+    verb = trig.token
+    # "In May 2005, Ethiopia held elections and invited observers": a verb conjoined to another
+    # shares its time when it has none of its own and does not look ahead ("and will return").
+    while found is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "aux" and c.lemma_.lower() in _MODAL_LEMMAS for c in verb.children
+    ):
+        verb = verb.head
+        found = _attached_date(doc, {verb.i}, trig.token.sent, times)
+    return (found, "text") if found is not None else (published, "publication")
+
+
+_MODAL_LEMMAS = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must"})
+
+
+def _attached_date(doc: Doc, anchors: set[int], sent: Span, times: dict[int, TimeExpression]) -> str | None:
+    """The value of a time expression of ``sent`` that hangs on one of ``anchors`` (through nouns
+    and prepositions, not through another verb)."""
     for root_i, expr in times.items():
         if not sent.start <= root_i < sent.end:
             continue
@@ -509,12 +526,12 @@ def event_date(
             if tok.i in anchors:
                 value = date_value(expr)
                 if value:
-                    return value, "text"
+                    return value
                 break
             if (tok.pos_ in ("VERB", "AUX") and tok.i != root_i) or tok.head.i == tok.i:
                 break
             tok = tok.head
-    return published, "publication"
+    return None
 
 
 def date_value(expr: TimeExpression) -> str | None:

@@ -206,3 +206,9 @@ def test_a_conjoined_act_looking_ahead_keeps_its_own_date() -> None:
     events = code("Rebels seized the town on Monday and will hold it, their commander said.", "2016-05-04")
     held = [e for e in events if e.text == "hold"]
     assert all(e.date != "2016-05-02" for e in held)
+
+
+def test_recalling_a_thing_is_remembering_not_a_sanction() -> None:
+    assert not of_type(code("Many voters still recall the chaos of the last convention."), "SANCTION")
+    recalled = of_type(code("Peru recalled its ambassador from Caracas on Monday."), "SANCTION")
+    assert recalled and recalled[0].source is not None and recalled[0].source.code == "PER"

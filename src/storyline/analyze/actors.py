@@ -46,6 +46,18 @@ How a phrase is coded (general rules of English noun phrases):
   proxy is only aligned with it; a group word before a body's name classifies it ("the rebel
   National Transitional Council" → REB); armed groups on the state's side are PRM
   ("pro-government militiamen"); a town in "the city of X" acting is its council (X's GOV);
+- a title after "former" is not held whatever precedes it: a possessor's title or name ("the
+  president's former envoy", "Gaddafi's former foreign minister X") says whom the person served, not
+  the person's office; a place before "War"/"war"/"era" names a war ("a Vietnam War veteran"), not
+  the country acting;
+- a title the tagger took into a person's name ("Assemblywoman X") still codes the person; military
+  ranks ("Rear Admiral", "brigadier general") are MIL; a bare legislator ("a member of parliament",
+  "lawmakers") in a document naming exactly one country's legislature ("the Knesset") sits in that
+  one (the definite-description reading the bare titles follow); "Jewish settlers" are Israeli
+  civilians (CAMEO practice: settlers in the occupied territories are Israeli citizens);
+- an office of a non-state body named before it or in its "of" phrase is the body's ("the union
+  president", "the president of a trades council" → LAB); a non-state armed group's "soldiers" or
+  "troops" are its fighters ("ISIS soldiers" → IMG REB);
 - groups "of no one country" ("foreign officials", "world leaders") are marked by
   :func:`is_unplaced` so that the events component gives them no country from the sentence.
 """
@@ -64,6 +76,7 @@ from storyline.analyze.actor_lexicon import (
     COUNTRY,
     DEMONYM,
     ORG,
+    PLACE_KINDS,
     ROLE,
     Lexicon,
     Match,
@@ -115,6 +128,11 @@ TOWN_NOUNS = frozenset({"city", "town", "municipality", "village"})
 #: officials", "world leaders", "Western diplomats"): the sentence's country is not theirs.
 UNPLACED_MODIFIERS = frozenset({"foreign", "world", "international", "western", "global", "other", "overseas"})
 
+#: Nouns that after a place name make it the name of a historical event ("the Vietnam War", "Korean
+#: War-era"), not the country acting.
+WAR_WORDS = frozenset({"war", "wars", "era"})
+_WAR_PLACES = PLACE_KINDS | {DEMONYM}
+
 #: Nouns of a side's helpers: a country owning or modifying them is an affiliation ("Israel's militia ally").
 ALLY_NOUNS = frozenset({"ally", "proxy", "surrogate"})
 
@@ -127,6 +145,13 @@ CLASSIFYING_SECTORS = frozenset({"REB", "OPP"})
 
 #: Sectors of a state's institutions, which a non-state group word before them takes over.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+#: Sectors of organised non-state bodies whose offices ("the union president", "the president of the
+#: trades council") are theirs, not a government's; not of mere groups of people ("a civilian president").
+BODY_SECTORS = frozenset({"LAB", "BUS", "EDU", "PTY", "NGO", "MED", "JRN", "REL", "OPP", "REB"})
+
+#: Sectors of non-state armed groups, whose "soldiers" or "troops" are theirs, not a state's military.
+ARMED_GROUP_SECTORS = frozenset({"REB", "PRM", "UAF"})
 
 #: Words for the state that make an armed group pro-government after "pro-" or before "-backed".
 STATE_WORDS = frozenset({"government", "regime", "state", "army", "military"})
@@ -168,6 +193,15 @@ class ActorTagger:
         # "Congo"); only entities holding such a name are matched again.
         plain = [self.lexicon.match(ent, date, plain=True) for ent in ents]
         self.lexicon.note_document_countries(doc, plain)
+        doc.user_data[_LEGISLATURES_KEY] = sorted(
+            {
+                m.entry.country
+                for ms in plain
+                for m in ms
+                if m.entry.kind == ORG and m.entry.sector == "LEG" and not m.affiliation and not m.entry.person
+                and _has_country_code(m.entry.country)
+            }
+        )
         for ent, first in zip(ents, plain, strict=True):
             matches = self.lexicon.match(ent, date) if self.lexicon.is_contextual(ent) else first
             if ent.label_ not in ACTOR_LABELS and not any(m.entry.kind == ORG for m in matches):
@@ -175,6 +209,13 @@ class ActorTagger:
             actor: Actor | None
             if ent.label_ == "PERSON" and not any(m.entry.kind == ORG for m in matches):
                 actor = self._person_actor(doc, ent, persons, date)
+                if (actor is None or actor.code is None) and any(m.entry.kind == ROLE for m in matches):
+                    # "Assemblywoman Claudia Tenney": the tagger took the title into the name.
+                    titled = code_matches(self.lexicon, matches, ent, ent.text)
+                    if titled is not None and titled.code:
+                        actor = Actor(ent.text, titled.code, titled.affiliation)
+                        for key in _person_keys(ent):
+                            persons.setdefault(key, actor)
             else:
                 actor = code_matches(self.lexicon, matches, ent, ent.text)
                 if ent.label_ == "PERSON" and actor is not None and _sector(actor.code) is None and actor.code:
@@ -213,7 +254,9 @@ class ActorTagger:
             # gave the same title, earlier.
             if known is not None and _has_country_code(known.code):
                 return Actor(known.name, known.code, known.affiliation)
-            country = _country_of_title(self.lexicon, doc, ent.start, matches, date)
+            country = _country_of_title(self.lexicon, doc, ent.start, matches, date) or _legislature_country(
+                doc, actor.code
+            )
             if country is not None:
                 actor = Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
         for key in _person_keys(ent):
@@ -291,6 +334,17 @@ def _has_country_code(code: str | None) -> bool:
 
 
 _LEXICON_KEY = "storyline_actor_lexicon"
+_LEGISLATURES_KEY = "storyline_actor_legislatures"
+
+
+def _legislature_country(doc: Doc, code: str | None) -> str | None:
+    """ "a member of parliament", "lawmakers": a legislator with no country, in a document that names
+    the legislature of exactly one country ("the Knesset"), sits in that one; with none or several
+    named, the bare word is not resolved."""
+    if code != "LEG":
+        return None
+    named = doc.user_data.get(_LEGISLATURES_KEY)
+    return str(named[0]) if isinstance(named, list) and len(named) == 1 else None
 
 
 @Language.factory(
@@ -374,6 +428,7 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
             _city_country(tokens)
             or _whose_country(lexicon, doc, tokens)
             or _bare_title_country(lexicon, doc, tokens, matches, persons)
+            or _legislature_country(doc, actor.code)
         )
         if country is not None:
             return Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
@@ -526,14 +581,20 @@ def code_matches(
     if not matches:
         return None
     doc = tokens[0].doc if len(tokens) else None
-    if doc is not None and doc.has_annotation("DEP"):
+    parsed = doc is not None and doc.has_annotation("DEP")
+    if doc is not None and parsed:
         # "the Brussels airport", "a Kabul hotel": a capital naming where a thing is, not its government.
         matches = [m for m in matches if not (m.entry.kind == CAPITAL and modifies_a_thing(lexicon, doc[m.end - 1]))]
         if not matches:
             return None
+    if doc is not None:
+        # "a Vietnam War veteran", "the Iraq war", "Korean War-era": a war named for a country is an event.
+        matches = [m for m in matches if not (m.entry.kind in _WAR_PLACES and _names_a_war(doc, m.end))]
+        if not matches:
+            return None
     head = _head_index(tokens)
     matches = _classifiers_of_head_place(matches, _apposed_place(tokens, matches, head))
-    if doc is not None and doc.has_annotation("DEP"):
+    if doc is not None and parsed:
         matches = _allies_of(doc, matches)
     words = {t.lower_: t for t in tokens}  # one pass over the tokens for the word-triggered rules below
     if not FORMER_WORDS.isdisjoint(words):
@@ -571,6 +632,18 @@ def code_matches(
         if grouped is not sector_match:
             sector, sector_match = grouped.entry.sector, grouped
     if (
+        sector == "GOV"
+        and sector_match is not None
+        and sector_match.entry.kind == ROLE
+        and not sector_match.entry.position
+        and doc is not None
+        and parsed
+    ):
+        # "the president of a trades council", "the chairman of the union": an office of a non-state
+        # group named in its "of" phrase is of that group's sector.
+        sector_match = _office_of_group(doc, matches, sector_match) or sector_match
+        sector = sector_match.entry.sector
+    if (
         country_match is not None
         and country_match.entry.kind == ORG
         and country_match.entry.sector
@@ -580,6 +653,17 @@ def code_matches(
     ):
         # Officials and spokesmen of an organisation belong to its sector ("Pentagon spokesman",
         # "Red Cross officials").
+        sector, sector_match = country_match.entry.sector, country_match
+    if (
+        country_match is not None
+        and country_match.entry.kind == ORG
+        and country_match.entry.sector in ARMED_GROUP_SECTORS
+        and sector == "MIL"
+        and sector_match is not None
+        and sector_match.entry.kind == ROLE
+        and sector_match.start > country_match.start
+    ):
+        # "ISIS soldiers", "Hamas troops": a non-state armed group's soldiers are its fighters, no army.
         sector, sector_match = country_match.entry.sector, country_match
     if sector_match is not None and sector_match.entry.person:
         sector_match = _person_title(matches, sector_match)
@@ -623,6 +707,44 @@ def code_matches(
     name = _actor_name(lexicon, matches, country_match, sector_match, text, head)
     aligned = affiliation.entry.country if affiliation is not None and not country else None
     return Actor(name, code or None, aligned)
+
+
+def _office_of_group(doc: Doc, matches: list[Match], office: Match) -> Match | None:
+    """The role naming a non-state group in the "of" phrase of an office ("the president of a building
+    trades council" → the council) or just before it ("the union president"), if any."""
+
+    def of_a_group(m: Match | None) -> bool:
+        return (
+            m is not None
+            and m.entry.kind == ROLE
+            and m.entry.sector is not None
+            and m.entry.sector in BODY_SECTORS
+            and not m.entry.title
+            and not m.entry.group
+            and not m.affiliation
+        )
+
+    before = next((m for m in matches if m.end == office.start), None)
+    if before is not None and of_a_group(before):
+        return before
+    for prep in doc[office.end - 1].children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            group = next((m for m in matches if m.start <= obj.i < m.end), None)
+            if group is not None and of_a_group(group):
+                return group
+    return None
+
+
+def _names_a_war(doc: Doc, end: int) -> bool:
+    """Whether the words from ``end`` make a place name before them the name of a war or its era
+    ("Vietnam War", "the Iraq war", "Vietnam-era")."""
+    if end < len(doc) and doc[end].text in ("-", "–") and end + 1 < len(doc):
+        end += 1
+    return end < len(doc) and doc[end].lower_ in WAR_WORDS
 
 
 def _allies_of(doc: Doc, matches: list[Match]) -> list[Match]:
@@ -674,7 +796,13 @@ def _without_former_office(tokens: Span | Sequence[Token], matches: list[Match])
     if not formers:
         return matches
     dropped: set[int] = set()
+    doc = tokens[0].doc
     for f in formers:
+        # "the president's former envoy": the possessor is whom the person served, not an office they hold.
+        dropped.update(
+            m.start for m in matches
+            if m.end <= f and m.entry.kind == ROLE and m.end < len(doc) and doc[m.end].tag_ == "POS"
+        )
         after = [m for m in matches if m.start > f]
         title = next((m for m in after if m.entry.kind == ROLE and m.entry.sector and not m.entry.group), None)
         for m in after:
@@ -784,9 +912,12 @@ def _positions_group(tokens: Span | Sequence[Token], matches: list[Match], posit
         ),
         None,
     )
-    # "a spokesman for the rebels", "a delegation of EU lawmakers": names of a place or body may come
-    # between the link and the group noun.
+    # "a spokesman for the rebels", "a delegation of EU lawmakers", "a spokesman for the Bush super PAC":
+    # names of a place, body or person may come between the link and the group noun.
     covered = {k for m in matches for k in range(m.start, m.end)}
+    if len(tokens):
+        doc = tokens[0].doc
+        covered |= {t.i for t in doc[position.end : tokens[-1].i + 1] if t.pos_ == "PROPN"}
     after = next(
         (
             m
@@ -973,6 +1104,8 @@ def _person_in(doc: Doc, tokens: Span, persons: dict[str, Actor]) -> Actor | Non
     if not persons:
         return None
     for ent in _persons_within(tokens):
+        if ent.end < tokens.end and ent[-1].i + 1 < len(doc) and doc[ent[-1].i + 1].tag_ == "POS":
+            continue  # "Gaddafi's former foreign minister Moussa Koussa" is not Gaddafi
         found = _known_person(persons, ent)
         if found is not None:
             return found

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, ROLE, is_ethnic
+from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, REGION, ROLE, is_ethnic
 from storyline.analyze.actors import (
     SECTOR_CODES,
     TOWN_NOUNS,
@@ -60,7 +60,7 @@ from storyline.analyze.event_syntax import (
     verb_arguments,
     verb_lemmas,
 )
-from storyline.analyze.event_triggers import Trigger, TriggerReader
+from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger, TriggerReader
 from storyline.analyze.extensions import entity_at
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_yaml
@@ -850,6 +850,22 @@ def _capital_of_modifier(doc: Doc, tok: Token) -> Location | None:
     return None
 
 
+#: Participles of holding: what is "seized by", "held by" or "controlled by" a party is its own.
+HOLDING_PARTICIPLES = frozenset({"seize", "hold", "control", "occupy", "capture", "own", "run", "operate"})
+
+
+def _had_gerund(verb: Token) -> bool:
+    """ "has backing from", "had support among": an -ing form after a bare "have" (no "been") is a
+    noun read as a verb — English forms no perfect tense without "been" before a participle in -ing."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG"
+        and any(a.lemma_.lower() == "have" for a in auxes)
+        and not any(a.lemma_.lower() == "be" for a in auxes)
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
+
+
 class ArgumentReader:
     """Reads the actors and places of triggers; knows event nouns through the trigger reader."""
 
@@ -865,6 +881,16 @@ class ArgumentReader:
         complement_toks: list[Token] = []
         if tok.pos_ == "VERB":
             source_toks, target_toks = verb_arguments(tok)
+            datives = [c for c in tok.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")]
+            if trig.type == "AGREE" and datives:
+                # "is promising donors tickets to an Iowa rally": whom one promises or offers something
+                # is the party of the promise, not a party the thing promised is tied to.
+                target_toks = datives
+            if _had_gerund(tok):
+                # "Sanders has backing from 33 percent of voters": "has" with an -ing form and no
+                # "been" is a noun the subject has, misread as a verb; "from" names who gives it.
+                source_toks = prep_objects(tok, ("from", "among"))
+                target_toks = subject_of(tok)
             if trig.type == "CONSULT":
                 # "discussed the plan on Fox News", "met at the White House": a meeting's partner is
                 # its object or its "with" phrase, not where or on what it was held, nor what the
@@ -1019,6 +1045,17 @@ class ArgumentReader:
             ]
             if asked:
                 complement_toks = []
+            obliged = [
+                g
+                for c in tok.children
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEONTIC_MODALS for a in c.children)
+                for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass")
+            ]
+            if trig.type == "REQUEST" and obliged:
+                # "saying the council should not give up on Syria": who should act is the one asked,
+                # never a party inside what they should do.
+                complement_toks = obliged
             target_toks = target_toks + complement_toks
             if self.reports_preceding_clause(trig):
                 # "Croatian authorities are failing …, a rights group protested": a reporting
@@ -1261,6 +1298,13 @@ class ArgumentReader:
                 actor = self.actor(doc, obj, history, quotes)
                 if actor is not None:
                     return actor
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            if acl.lemma_.lower() in HOLDING_PARTICIPLES:
+                # "bomb oil fields seized by the Islamic State": what a party holds stands for it.
+                for obj in prep_objects(acl, ("by",)):
+                    actor = self.actor(doc, obj, history, quotes)
+                    if actor is not None:
+                        return actor
         owned = any(m.affiliation for m in lexicon_of(doc).match(phrase(head)))
         if head.lemma_.lower() in PART_NOUNS and not owned:
             for obj in prep_objects(head, PLACE_PREPS):
@@ -1300,7 +1344,10 @@ class ArgumentReader:
         if any(t.tag_ == "VBN" and t.lemma_.lower() in MEDIATING_PARTICIPLES for t in doc[start : noun.i]):
             return []  # "a UN-brokered deal": the broker helped two other parties agree
         matches = lexicon.match(doc[start : noun.i], doc._.published)
-        if not any(m.entry.country and not m.affiliation for m in matches):
+        placed = [m for m in matches if m.entry.country and not m.affiliation]
+        if placed and all(m.entry.kind == REGION for m in placed):
+            return []  # "an Iowa rally", "a Texas shooting": a province or state before the act is where it is held
+        if not placed:
             # A group noun compounded with the act ("militia attacks", "police raids"), not an
             # adjective ("terrorist") nor a word after "anti-"/"pro-" ("anti-government protests").
             groups = [

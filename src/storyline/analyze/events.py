@@ -59,7 +59,13 @@ from storyline.analyze.event_syntax import (
     subject_of,
     token_at,
 )
-from storyline.analyze.event_triggers import Trigger, TriggerReader, fold_consequences, is_anaphoric
+from storyline.analyze.event_triggers import (
+    DEONTIC_MODALS,
+    Trigger,
+    TriggerReader,
+    fold_consequences,
+    is_anaphoric,
+)
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote, TimeExpression
@@ -95,6 +101,10 @@ CAUTION_NOUNS = frozenset(_WORDS["caution_nouns"])
 MARKETING_OBJECTS = frozenset(_WORDS["marketing_objects"])
 FORCE_OBJECTS = frozenset(_WORDS["force_objects"])
 ENDANGERED_GOODS = frozenset(_WORDS["endangered_goods"])
+POLITICAL_FUNDING_WORDS = frozenset(_WORDS["political_funding_words"])
+RELIEF_WORDS = frozenset(_WORDS["relief_words"])
+#: Words of giving money that, in a political campaign, are campaign finance, not aid.
+DONATION_LEMMAS = frozenset({"donation", "donate", "contribution", "contribute", "donor"})
 #: Verbs of having or getting support ("has support from", "won backing among").
 RECEIVING_VERBS = frozenset({"have", "get", "win", "receive", "gain", "enjoy", "draw", "attract", "garner", "command"})
 #: What one is charged in money: "charged a fee" bills, it accuses no one.
@@ -719,6 +729,7 @@ class EventCoder:
             and tok.pos_ == "VERB"
             and (self.triggers.verb_cue(tok) or trig.cue).type == REPORT
             and not targets
+            and not _obliged_group(tok)
         ):
             # "said his recommendations should reach the judges": a reported obligation is a request
             # only when it is addressed to a party.
@@ -863,6 +874,8 @@ class EventCoder:
             return []  # "Trump was slated to hold rallies in Colorado": a campaign rally, no protest
         if ev_type == "PROTEST" and tok.pos_ == "NOUN" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
             return []  # "at a rally for Ted Cruz", "At a rally in Milwaukee, she described Trump as kind"
+        if ev_type == "AID" and tok.lemma_.lower() in DONATION_LEMMAS and _political_money(tok):
+            return []  # "donations to the Sanders campaign": campaign finance, no material aid (PLOVER AID)
         if ev_type == "CONSULT" and mode == "visit" and sources and all(
             _sector_of(a) in CIVILIAN_SECTORS for a in sources
         ):
@@ -957,9 +970,12 @@ class EventCoder:
         unsaid = frozenset(country for i, country in mentions if i not in content_words)
         for place in places:
             here = place if place is not None and place is not location else home
-            placed_sources = [situate(a, here, targets, act_type, named, filed_in, outside) for a in sources]
+            placed_sources = [
+                a if _first_person(a) else situate(a, here, targets, act_type, named, filed_in, outside)
+                for a in sources
+            ]
             placed_targets = [
-                situate(a, here, placed_sources, act_type, named, filed_in, unsaid)
+                a if _first_person(a) else situate(a, here, placed_sources, act_type, named, filed_in, unsaid)
                 for a in targets
                 if len(places) < 2 or _at_place(a, place, places)
             ]
@@ -1021,6 +1037,7 @@ PREDICTION_WORDS = frozenset(_WORDS["prediction_words"])
 ACCEPTED_OBJECTS = frozenset(_WORDS["accepted_objects"])
 COMMENT_VERBS = frozenset(_WORDS["comment_verbs"])
 COMMUNICATION_NOUNS = frozenset(_WORDS["communication_nouns"])
+SPEECH_MEDIA = frozenset(_WORDS["speech_media"])
 ARMED_SECTORS = frozenset(_WORDS["armed_sectors"])
 DELIBERATIVE_SECTORS = frozenset(_WORDS["deliberative_sectors"])
 CONTEST_LEMMAS = frozenset(_WORDS["contest_lemmas"])
@@ -1159,8 +1176,31 @@ def _campaign_rally(rally: Token) -> bool:
         return True
     if any(o.ent_type_ in ("PERSON", "ORG") or o.pos_ == "PROPN" for o in prep_objects(rally, ("for",))):
         return True
+    # "a rally with Rubio", "a rally featuring Sanders": an appearance by a named figure.
+    if any(o.ent_type_ == "PERSON" or o.pos_ == "PROPN" for o in prep_objects(rally, ("with", "featuring"))):
+        return True
+    # "tickets to an Iowa rally": an event one attends by ticket is a show, not a demonstration.
+    if rally.dep_ == "pobj" and rally.head.lower_ == "to":
+        # "tickets to a rally", or the verb "gave donors tickets to a rally" with its object
+        holder = rally.head.head
+        admitted = [holder, *(c for c in holder.children if c.dep_ in OBJECT_DEPS)] if holder.pos_ == "VERB" else []
+        admitted = admitted or [holder]
+        if any(t.lemma_.lower() in _ADMISSION_NOUNS for t in admitted):
+            return True
     venue = rally.head if rally.dep_ == "pobj" and rally.head.lower_ in ("at", "during") else None
     return venue is not None and venue.head.lemma_.lower() in _SPEAKING_VERBS
+
+
+#: What admits one to an event ("tickets to a rally").
+_ADMISSION_NOUNS = frozenset({"ticket", "invitation", "invite", "pass", "admission"})
+
+
+def _political_money(tok: Token) -> bool:
+    """Whether a donation is campaign money: its sentence names a campaign, candidate, PAC or election
+    ("donations from oil workers to the Sanders campaign") and no humanitarian cause ("donations for flood
+    victims")."""
+    words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+    return bool(words & POLITICAL_FUNDING_WORDS) and not words & RELIEF_WORDS
 
 
 def _inquiry(hearing: Token) -> bool:
@@ -1217,12 +1257,35 @@ def _a_chance(word: Token) -> bool:
     )
 
 
+def _first_person(actor: Actor) -> bool:
+    """ "our presidents", "my soldiers": a group the speaker owns is of the speaker's country (read when the
+    actor is resolved), never of a place or another party the sentence names."""
+    return actor.name.lower().split(" ", 1)[0] in ("our", "my")
+
+
+def _obliged_group(verb: Token) -> bool:
+    """ "said the council should not give up", "said Europe must act": the one a reported obligation
+    binds is a body or a named party, though no dictionary codes it — still a request to it."""
+    return any(
+        g.dep_ in ("nsubj", "nsubjpass") and (g.pos_ == "PROPN" or g.lemma_.lower() in GROUP_NOUNS)
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEONTIC_MODALS for a in c.children)
+        for g in c.children
+    )
+
+
 def verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether an "attack" is one of words: made by parties who act in words (officials, candidates,
     parties) or by what speaks for them ("ads that attack the senator"), on such parties or on no
     party at all, with no armed party and no violence in the sentence."""
     tok = trig.token
     parties = [*sources, *targets]
+    if (
+        tok.pos_ == "VERB"
+        and not any(_sector_of(a) in ARMED_SECTORS for a in sources)
+        and any(o.lemma_.lower() in SPEECH_MEDIA for o in prep_objects(tok, ("on", "in", "via", "through")))
+    ):
+        return True  # "attacked the FBI on Twitter", "attacked the army in an interview": in words
     if any(_sector_of(a) in ARMED_SECTORS or _is_country(a) for a in parties) or _violent_context(tok):
         return False
     # (a person no dictionary codes, attacked by a party who acts in words, is attacked in words too)

@@ -58,6 +58,16 @@ How a phrase is coded (general rules of English noun phrases):
 - an office of a non-state body named before it or in its "of" phrase is the body's ("the union
   president", "the president of a trades council" → LAB); a non-state armed group's "soldiers" or
   "troops" are its fighters ("ISIS soldiers" → IMG REB);
+- a place in a mission's "to" phrase ("an envoy to Sudan", "a delegation to Syria") is where it is sent, and
+  after an owner ("its ambassador from Vienna") a "from" phrase is where it leaves: neither is its country; a
+  mission or government owned by "its"/"their"/"his"/"her" is of the clause's subject ("Turkey recalled its
+  ambassador", "Yanukovych defended his government's crackdown");
+- a demonym hyphened to another ("Cuban-American") names a family's origin, the last one the nationality; the
+  "of" phrase of a relative ("the son of a Cuban immigrant") is someone else; a town before "victim" names the
+  event ("a Benghazi victim"); a role word before an activity or record ("terrorist acts", "voter contact",
+  "court filings") makes no actor;
+- a person the dictionary knows keeps their country out of office ("President Reagan" in 2016 is American,
+  whatever "Mexican president" came before); "Mrs. X" is not the person the article called "Mr. X";
 - groups "of no one country" ("foreign officials", "world leaders") are marked by
   :func:`is_unplaced` so that the events component gives them no country from the sentence.
 """
@@ -93,6 +103,10 @@ ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 #: Person-name tokens that are titles, not names, when looking a person up by surname.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "miss"})
+
+#: Honorifics that say a person's sex: "Mrs. Clinton" is not the person the article called "Mr. Clinton".
+MALE_HONORIFICS = frozenset({"mr", "mr."})
+FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam"})
 
 _PERSONS_KEY = "storyline_actor_persons"
 
@@ -135,6 +149,34 @@ _WAR_PLACES = PLACE_KINDS | {DEMONYM}
 
 #: Nouns of a side's helpers: a country owning or modifying them is an affiliation ("Israel's militia ally").
 ALLY_NOUNS = frozenset({"ally", "proxy", "surrogate"})
+
+#: Nouns of people or bodies sent to a place: a country in their "to" phrase ("an envoy to Sudan", "a delegation
+#: to Syria") is where they are sent, and after an owner ("its ambassador from Vienna") a "from" phrase is where
+#: they leave; neither is their country.
+MISSION_NOUNS = frozenset(
+    {"envoy", "ambassador", "delegation", "emissary", "mission", "representative", "delegate", "negotiator", "consul"}
+)
+
+#: Nouns of a person's relatives: in "X, the son of a Cuban immigrant" the "of" phrase describes someone else.
+KIN_NOUNS = frozenset(
+    {"son", "daughter", "child", "wife", "husband", "widow", "widower", "mother", "father", "parent", "brother"}
+    | {"sister", "grandson", "granddaughter", "nephew", "niece", "cousin", "grandfather", "grandmother", "uncle"}
+    | {"aunt", "stepson", "stepdaughter", "stepfather", "stepmother", "fiancé", "fiancée", "spouse"}
+)
+
+#: Nouns of an activity or a record, which a role word before them ("terrorist acts", "voter contact", "court
+#: filings") does not make an actor.
+ACTIVITY_NOUNS = frozenset(
+    {"act", "contact", "filing", "document", "record", "paperwork", "outreach", "data", "database", "file"}
+)
+
+#: Nouns of people harmed in an event: a town before them names the event ("a Benghazi victim"), not a country.
+VICTIM_NOUNS = frozenset({"victim", "survivor", "casualty"})
+
+#: Possessive pronouns read as the clause subject's, and the state bodies a subject owns: "Turkey recalled its
+#: ambassador", "Yanukovych defended his government" (a person's government is that of their country).
+OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
 
 #: Role words that, of a state ("a Russian bomber"), are its warplanes, not a person.
 STATE_AIRCRAFT = frozenset({"bomber"})
@@ -222,8 +264,10 @@ class ActorTagger:
                     # A former office holder ("President George W. Bush" years later): the country from
                     # the dictionary, the sector from the title the text gives.
                     titled = self._person_actor(doc, ent, {}, date)
-                    if titled is not None and titled.code in SECTOR_CODES:
-                        actor = Actor(actor.name, f"{actor.code} {titled.code}", actor.affiliation)
+                    title = _sector(titled.code) if titled is not None and _country(titled.code) == actor.code else None
+                    title = titled.code if titled is not None and titled.code in SECTOR_CODES else title
+                    if title is not None:
+                        actor = Actor(actor.name, f"{actor.code} {title}", actor.affiliation)
                 if ent.label_ == "PERSON" and actor is not None and any(m.entry.person for m in matches):
                     # A person the dictionary knows is still a person of the article: "Carter"
                     # later on is the "Ash Carter" named here.
@@ -235,6 +279,11 @@ class ActorTagger:
         return doc
 
     def _person_actor(self, doc: Doc, ent: Span, persons: dict[str, Actor], date: str | None) -> Actor | None:
+        actor = self._titled_person(doc, ent, persons, date)
+        _note_sex(persons, ent, actor)
+        return actor
+
+    def _titled_person(self, doc: Doc, ent: Span, persons: dict[str, Actor], date: str | None) -> Actor | None:
         context = _person_context(doc, ent)
         actor = None
         matches = self.lexicon.match(context, date) if context else []
@@ -254,8 +303,10 @@ class ActorTagger:
             # gave the same title, earlier.
             if known is not None and _has_country_code(known.code):
                 return Actor(known.name, known.code, known.affiliation)
-            country = _country_of_title(self.lexicon, doc, ent.start, matches, date) or _legislature_country(
-                doc, actor.code
+            country = (
+                _dictionary_country(self.lexicon, ent)
+                or _country_of_title(self.lexicon, doc, ent.start, matches, date)
+                or _legislature_country(doc, actor.code)
             )
             if country is not None:
                 actor = Actor(actor.name, f"{country} {actor.code}", actor.affiliation)
@@ -263,6 +314,15 @@ class ActorTagger:
             # The first, fullest introduction of a person wins over later, shorter ones.
             persons.setdefault(key, actor)
         return actor
+
+
+def _dictionary_country(lexicon: Lexicon, ent: Span) -> str | None:
+    """The country of the person the dictionary knows by this name, in or out of office ("President Reagan"
+    in 2016 is still American): a nationality outlives the term, which an earlier "Mexican president" does not
+    give."""
+    words = tuple(t.text for t in ent if t.lower_ not in HONORIFICS)
+    countries = {e.country for e in lexicon.lookup(words) if e.person and e.country} if words else set()
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _country_of_title(
@@ -425,7 +485,8 @@ def resolve_span(doc: Doc, span: Span | Sequence[Token], text: str | None = None
         # "police in Lagos", "militants in Kandahar": a group named by its sector and placed in a
         # city (which the dictionary of countries and capitals does not know) is of its country.
         country = (
-            _city_country(tokens)
+            _owner_country(lexicon, doc, tokens, persons)
+            or _city_country(tokens)
             or _whose_country(lexicon, doc, tokens)
             or _bare_title_country(lexicon, doc, tokens, matches, persons)
             or _legislature_country(doc, actor.code)
@@ -496,6 +557,43 @@ def _town_country(doc: Doc, tokens: Span) -> str | None:
     return None
 
 
+def _owner_country(lexicon: Lexicon, doc: Doc, tokens: Span, persons: dict[str, Actor]) -> str | None:
+    """ "Turkey recalled its ambassador", "the rebels withdrew their envoy": a mission or government owned
+    by "its" or "their" is of the subject of its clause, or of the nearest clause above with a subject (the
+    reading English gives a possessive pronoun), when that subject names a country; "his"/"her government"
+    is that of the person the article coded as the subject ("Yanukovych defended his government's
+    crackdown"). Only missions and governments: "Syria offered its troops to Lebanon" makes the troops the
+    thing offered, and the event's target the recipient."""
+    if not doc.has_annotation("DEP"):
+        return None
+    head = doc[_head_index(tokens)]
+    owner = next((c.lower_ for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if owner is None or head.lemma_.lower() not in MISSION_NOUNS | GOVERNMENT_NOUNS:
+        return None
+    verb, subject = head, None
+    for _ in range(3):
+        # The nearest clause with a subject before the phrase: "Denmark said its government would not pay".
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tokens.start), None)
+        if subject is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subject is None:
+        return None
+    if owner in ("his", "her"):
+        # "Yanukovych defended his government's crackdown": the government of the person the article coded.
+        for ent in _persons_within(doc[subject.left_edge.i : subject.i + 1]):
+            known = _known_person(persons, ent)
+            if known is not None and _has_country_code(known.code) and known.code not in SECTOR_CODES:
+                return _country(known.code)
+        return None
+    for m in lexicon.match(doc[subject.left_edge.i : subject.i + 1], doc._.published):
+        if m.entry.country and not m.affiliation and m.entry.kind in (COUNTRY, CAPITAL, DEMONYM, ORG):
+            return m.entry.country
+    return None
+
+
 def _whose_country(lexicon: Lexicon, doc: Doc, tokens: Span) -> str | None:
     """ "Iran, whose leaders have called …": a group owned by "whose" belongs to the noun the
     relative clause describes."""
@@ -538,6 +636,12 @@ def _city_country(tokens: Span) -> str | None:
             j = i + 1
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
+            if doc.has_annotation("DEP") and (
+                _destination_of_mission(doc[j - 1])
+                or (doc[j - 1].dep_ == "compound" and doc[j - 1].head.lemma_.lower() in VICTIM_NOUNS)
+            ):
+                i = j
+                continue  # "a delegation to Syria" is not Syria's; "a Benghazi victim" is of an attack there
             name = doc[i:j].text
             name = name[4:] if name.lower().startswith("the ") else name
             gaz = gazetteer()
@@ -592,7 +696,34 @@ def code_matches(
         matches = [m for m in matches if not (m.entry.kind in _WAR_PLACES and _names_a_war(doc, m.end))]
         if not matches:
             return None
+    if doc is not None and parsed:
+        # "an envoy to Sudan", "its ambassador from Vienna": where a mission goes or leaves is not its country.
+        matches = [m for m in matches if not (m.entry.kind in _WAR_PLACES and _destination_of_mission(doc[m.end - 1]))]
+        if not matches:
+            return None
+    if doc is not None:
+        # "Cuban-American Senator X", "a Mexican-American": the last demonym is the nationality, the
+        # first only the family's origin.
+        matches = _without_descent(doc, matches)
+        if not matches:
+            return None
     head = _head_index(tokens)
+    if (
+        doc is not None
+        and doc[head].lemma_.lower() in ACTIVITY_NOUNS
+        and not any(m.start <= head < m.end for m in matches)
+    ):
+        # "armed terrorist acts", "voter contact", "court filings": a role word before an activity or a
+        # record names what it is about, but the phrase is no actor; a country still acts, and so does
+        # an owner ("the opposition leader's record": what is done to it is done to the leader).
+        matches = [m for m in matches if m.entry.kind != ROLE or _possessor(doc, m.end - 1)]
+        if not matches:
+            return None
+    if doc is not None and doc[head].lemma_.lower() in KIN_NOUNS and doc[head].pos_ == "NOUN":
+        # "the son of a Cuban immigrant", "the mother of a Benghazi victim": the relative is another person.
+        matches = [m for m in matches if m.start < head]
+        if not matches:
+            return None
     matches = _classifiers_of_head_place(matches, _apposed_place(tokens, matches, head))
     if doc is not None and parsed:
         matches = _allies_of(doc, matches)
@@ -737,6 +868,37 @@ def _office_of_group(doc: Doc, matches: list[Match], office: Match) -> Match | N
             if group is not None and of_a_group(group):
                 return group
     return None
+
+
+def _destination_of_mission(tok: Token) -> bool:
+    """Whether ``tok`` ends the object of a mission noun's "to" phrase ("an envoy to Sudan"), or of its
+    "from" phrase when the noun has an owner ("its ambassador from Vienna", "Turkey's envoy from Baghdad")."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        tok = tok.head  # "the envoy to South Sudan", "the ambassador to the United States"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "from"):
+        return False
+    prep = tok.head
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.i > prep.i or noun.lemma_.lower() not in MISSION_NOUNS:
+        return False
+    return prep.lower_ == "to" or any(c.dep_ == "poss" for c in noun.children)
+
+
+def _without_descent(doc: Doc, matches: list[Match]) -> list[Match]:
+    """Drops a demonym joined by a hyphen to a following demonym ("Cuban-American", "Irish-American"):
+    English compounds of descent name a nationality by their last part, a family's origin by the first."""
+    starts = {m.start for m in matches if m.entry.kind == DEMONYM}
+    return [
+        m
+        for m in matches
+        if not (
+            m.entry.kind == DEMONYM
+            and m.end + 1 < len(doc)
+            and doc[m.end].text in ("-", "–")
+            and m.end + 1 in starts
+            and not doc[m.end - 1].whitespace_
+        )
+    ]
 
 
 def _names_a_war(doc: Doc, end: int) -> bool:
@@ -1060,7 +1222,10 @@ def _person_context(doc: Doc, ent: Span) -> list[Token]:
                 ctx.extend(doc[c.i + 1 : c.right_edge.i + 1])
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            ctx.extend(doc[child.left_edge.i : child.right_edge.i + 1])
+            end = child.right_edge.i + 1
+            if child.lemma_.lower() in KIN_NOUNS:
+                end = child.i + 1  # "X, the son of a Cuban immigrant": the "of" phrase is someone else
+            ctx.extend(doc[child.left_edge.i : end])
     return _in_text_order(ctx)
 
 
@@ -1076,11 +1241,45 @@ def _person_keys(ent: Span) -> list[str]:
     return keys
 
 
-def _known_person(persons: dict[str, Actor], ent: Span | Sequence[Token]) -> Actor | None:
-    for key in _person_keys(ent) if isinstance(ent, Span) else []:
-        if key in persons:
-            return persons[key]
+def _honorific_sex(ent: Span) -> str | None:
+    """ "m" or "f" when an honorific in or just before a name says the person's sex ("Mr.", "Mrs.", "Ms.")."""
+    words = [ent[0].lower_] + ([ent.doc[ent.start - 1].lower_] if ent.start > 0 else [])
+    if not MALE_HONORIFICS.isdisjoint(words):
+        return "m"
+    if not FEMALE_HONORIFICS.isdisjoint(words):
+        return "f"
     return None
+
+
+def _known_person(persons: dict[str, Actor], ent: Span | Sequence[Token]) -> Actor | None:
+    """The person the article introduced under this name; "Mrs. Clinton" is not the person the article
+    called "Mr. Clinton", but another it named in full with that surname ("Hillary Clinton")."""
+    keys = _person_keys(ent) if isinstance(ent, Span) else []
+    sex = _honorific_sex(ent) if keys and isinstance(ent, Span) else None
+    if sex is None:
+        return next((persons[key] for key in keys if key in persons), None)
+    surname = keys[-1]
+    own = persons.get(f"{sex}:{surname}")
+    if own is not None:
+        return own
+    other = persons.get(f"{'f' if sex == 'm' else 'm'}:{surname}")
+    found = next((persons[key] for key in keys if key in persons), None)
+    if found is not None and (other is None or found.name != other.name):
+        return found
+    if other is not None:
+        return next(
+            (a for key, a in persons.items() if key.endswith(" " + surname) and a.name != other.name),
+            None,
+        )
+    return None
+
+
+def _note_sex(persons: dict[str, Actor], ent: Span, actor: Actor | None) -> None:
+    """Remembers which person an honorific of each sex named by a surname ("Mr. Clinton")."""
+    sex = _honorific_sex(ent)
+    keys = _person_keys(ent)
+    if sex is not None and keys and actor is not None and actor.code:
+        persons.setdefault(f"{sex}:{keys[-1]}", actor)
 
 
 def _persons_within(tokens: Span) -> Iterator[Span]:
@@ -1113,3 +1312,8 @@ def _person_in(doc: Doc, tokens: Span, persons: dict[str, Actor]) -> Actor | Non
         if t.lower_ in persons and t.lower_ not in HONORIFICS:
             return persons[t.lower_]
     return None
+
+
+def _possessor(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a possessor ("the opposition leader's record")."""
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"

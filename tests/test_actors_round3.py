@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from storyline.analyze.actors import resolve_actor
+from tests.helpers import actor_code as code
+from tests.helpers import entity_code
 
 
 @pytest.fixture(scope="module")
@@ -15,25 +16,6 @@ def nlp() -> Language:
     from storyline.analyze import get_pipeline
 
     return get_pipeline()
-
-
-def code(nlp: Language, text: str, phrase: str, published: str = "2016-05-02") -> str | None:
-    from storyline.analyze.pipeline import make_doc
-    from storyline.model import Document
-
-    doc = nlp(make_doc(nlp, Document(id="t", text=text, published=published)))
-    start = text.index(phrase)
-    actor = resolve_actor(doc, start, start + len(phrase))
-    return actor.code if actor else None
-
-
-def entity_code(nlp: Language, text: str, name: str, published: str = "2016-05-02") -> str | None:
-    from storyline.analyze.pipeline import make_doc
-    from storyline.model import Document
-
-    doc = nlp(make_doc(nlp, Document(id="t", text=text, published=published)))
-    found = {e.text: e.actor.code if e.actor else None for e in doc._.entities}
-    return found.get(name)
 
 
 @pytest.mark.model

@@ -6,26 +6,17 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Event
+from tests.helpers import events_of, of_type
 
 pytestmark = pytest.mark.model
 
 
 def code(text: str, published: str = "2024-03-08") -> list[Event]:
-    from storyline.analyze import get_pipeline
-    from storyline.analyze.pipeline import make_doc
-    from storyline.model import Document
-
-    nlp = get_pipeline()
-    doc = nlp(make_doc(nlp, Document(id="t", text=text, published=published)))
-    return list(doc._.events)
+    return events_of(text, published)
 
 
 def happened(events: list[Event]) -> list[Event]:
     return [e for e in events if not e.negated and not e.hypothetical]
-
-
-def of_type(events: list[Event], ev_type: str) -> list[Event]:
-    return [e for e in events if e.type == ev_type]
 
 
 # --- E1: a named party the dictionary does not know is kept, with no code ---------------------------

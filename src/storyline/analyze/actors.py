@@ -637,7 +637,7 @@ def _city_country(tokens: Span) -> str | None:
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
             if doc.has_annotation("DEP") and (
-                _destination_of_mission(doc[j - 1])
+                destination_of_mission(doc[j - 1])
                 or (doc[j - 1].dep_ == "compound" and doc[j - 1].head.lemma_.lower() in VICTIM_NOUNS)
             ):
                 i = j
@@ -698,7 +698,7 @@ def code_matches(
             return None
     if doc is not None and parsed:
         # "an envoy to Sudan", "its ambassador from Vienna": where a mission goes or leaves is not its country.
-        matches = [m for m in matches if not (m.entry.kind in _WAR_PLACES and _destination_of_mission(doc[m.end - 1]))]
+        matches = [m for m in matches if not (m.entry.kind in _WAR_PLACES and destination_of_mission(doc[m.end - 1]))]
         if not matches:
             return None
     if doc is not None:
@@ -870,7 +870,7 @@ def _office_of_group(doc: Doc, matches: list[Match], office: Match) -> Match | N
     return None
 
 
-def _destination_of_mission(tok: Token) -> bool:
+def destination_of_mission(tok: Token) -> bool:
     """Whether ``tok`` ends the object of a mission noun's "to" phrase ("an envoy to Sudan"), or of its
     "from" phrase when the noun has an owner ("its ambassador from Vienna", "Turkey's envoy from Baghdad")."""
     while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:

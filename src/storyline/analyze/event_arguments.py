@@ -35,7 +35,9 @@ from storyline.analyze.actor_lexicon import COUNTRY, DEMONYM, REGION, ROLE, is_e
 from storyline.analyze.actors import (
     SECTOR_CODES,
     TOWN_NOUNS,
+    VICTIM_NOUNS,
     countries_named,
+    destination_of_mission,
     is_unplaced,
     lexicon_of,
     modifies_a_thing,
@@ -61,7 +63,7 @@ from storyline.analyze.event_syntax import (
     verb_lemmas,
 )
 from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger, TriggerReader
-from storyline.analyze.extensions import entity_at
+from storyline.analyze.extensions import entity_at, text_of
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote
@@ -79,6 +81,8 @@ MEDIATING_PARTICIPLES = frozenset(_WORDS["mediating_participles"])
 MOVER_NOUNS = frozenset(_WORDS["mover_nouns"])
 #: Verbs of moving one's own forces or people: their object is what is moved, not the other party.
 MOVER_VERBS = frozenset(_WORDS["mover_verbs"])
+#: Verbs of offering a thing to someone: the recipient is the offered act's target ("pledged its support to Y").
+OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])
 #: Conjunctions of a condition ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
 #: Verbs of denial: who denies responsibility for an act is not named its author by that.
@@ -347,7 +351,7 @@ def dateline_country(doc: Doc) -> str | None:
     the story is about it — no other country is named more often in the text — or None: then the
     usual home of the officials the story quotes by title alone. A story filed from a neighbouring
     capital ("CAIRO (Reuters) - … Libya … Libya …") is not set there."""
-    text = doc.text[:120]
+    text = text_of(doc)[:120]
     end = dateline_end(text)
     if not end:
         return None
@@ -415,6 +419,27 @@ def country_mentions(doc: Doc, sent: Span | Sequence[Token]) -> list[tuple[int, 
         and m.entry.country not in INTERNATIONAL_CODES
         and not is_ethnic(doc, m.start)
     ]
+
+
+def unowned_places(doc: Doc, sent: Span | Sequence[Token]) -> list[tuple[str, str]]:
+    """The sentence's country mentions (text, country) that say where someone is sent or where harm
+    happened (see :func:`names_no_home`): no country for the actor whose own phrase holds them."""
+    lexicon = lexicon_of(doc)
+    return [
+        (doc[m.start : m.end].text, m.entry.country)
+        for m in lexicon.match(sent, doc._.published)
+        if m.entry.country and names_no_home(doc[m.end - 1])
+    ]
+
+
+def names_no_home(tok: Token) -> bool:
+    """Whether a place name ending at ``tok`` says where someone is sent or where harm happened, not
+    whose they are: the "to" phrase of a mission noun ("a delegation to Syria", "the envoy to South Sudan")
+    and a town before a victim noun ("a Benghazi victim's mother"). Such a mention gives no country to an
+    actor named by its sector alone."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in VICTIM_NOUNS:
+        return True
+    return destination_of_mission(tok)
 
 
 #: Prepositions whose protest noun is an occasion of the clause's act ("during demonstrations").
@@ -940,6 +965,14 @@ class ArgumentReader:
             # The noun's own phrases first; then the light verb's ("give Tanzania a grant of 580
             # million shillings", "lodged a protest with the ambassador") and the carrier's: the
             # first candidate that names an actor wins.
+            offering = tok.head if tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB" else None
+            if trig.governor is None and offering is not None and offering.lemma_.lower() in OFFERING_VERBS:
+                # "pledged its support to Hezbollah", "offered Iraq its help": the act offered goes to
+                # the recipient, who is its target.
+                target_toks = target_toks + [
+                    c for c in offering.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN")
+                ]
+                target_toks = target_toks + prep_objects(offering, ("to",))
             if trig.governor is not None:
                 target_toks = target_toks + [c for c in trig.governor.children if c.dep_ in ("dative", "iobj")]
                 target_toks = target_toks + prep_objects(trig.governor, VERB_TARGET_PREPS)

@@ -35,6 +35,7 @@ from storyline.analyze.event_arguments import (
     dateline_country,
     has_country,
     situate,
+    unowned_places,
 )
 from storyline.analyze.event_lexicon import REPORT, CueLexicon, build_cue_lexicon
 from storyline.analyze.event_status import (
@@ -968,14 +969,25 @@ class EventCoder:
         # The addressee is named in the object: only the content clause is left out for it.
         content_words = complement_tokens(trig, clausal=True) if mentions else frozenset()
         unsaid = frozenset(country for i, country in mentions if i not in content_words)
+        # "a delegation to Syria", "a Benghazi victim's mother": the place the actor's own phrase
+        # sends it to, or where harm was done, is not its country (others in the sentence may be of it).
+        unowned = unowned_places(doc, sent) if mentions else []
+
+        def foreign(actor: Actor) -> frozenset[str]:
+            return frozenset(country for text, country in unowned if text in actor.name)
+
         for place in places:
             here = place if place is not None and place is not location else home
             placed_sources = [
-                a if _first_person(a) else situate(a, here, targets, act_type, named, filed_in, outside)
+                a
+                if _first_person(a)
+                else situate(a, here, targets, act_type, named - foreign(a), filed_in, outside - foreign(a))
                 for a in sources
             ]
             placed_targets = [
-                a if _first_person(a) else situate(a, here, placed_sources, act_type, named, filed_in, unsaid)
+                a
+                if _first_person(a)
+                else situate(a, here, placed_sources, act_type, named - foreign(a), filed_in, unsaid - foreign(a))
                 for a in targets
                 if len(places) < 2 or _at_place(a, place, places)
             ]

@@ -45,7 +45,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-DEFAULT_GSR = Path("/work/shared/benchmarks/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt")
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GSR = ROOT.parent / "shared" / "benchmarks" / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 INTERNATIONAL = {"UNO", "NAT", "EUR", "ARL", "AFR", "IGO", "NGO"}

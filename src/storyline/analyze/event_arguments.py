@@ -64,6 +64,7 @@ from storyline.analyze.event_syntax import (
 )
 from storyline.analyze.event_triggers import DEONTIC_MODALS, Trigger, TriggerReader
 from storyline.analyze.extensions import entity_at, text_of
+from storyline.analyze.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, first_pronoun_gender, title_gender
 from storyline.analyze.geo import gazetteer
 from storyline.data import load_yaml
 from storyline.model import Actor, Event, Location, Quote
@@ -712,10 +713,6 @@ def antecedent_person(doc: Doc, pronoun: Token) -> Actor | None:
     return found[-1][0] if found else None
 
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "congressman", "lord"})
-FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman", "lady"})
 
 
 def person_genders(doc: Doc) -> dict[str, str]:
@@ -735,18 +732,11 @@ def person_genders(doc: Doc) -> dict[str, str]:
             continue
         tally = votes.setdefault(mention.actor.name, Counter())
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        titles = {span[0].lower_, before}
-        if titles & MALE_TITLES:
-            tally["m"] += 5
-        if titles & FEMALE_TITLES:
-            tally["f"] += 5
-        if _in_subject(span.root):
-            # The first personal pronoun after a subject in its sentence is most often its own
-            # ("Warren said her bill …"); later ones may be anyone's.
-            for tok in doc[span.end : span.root.sent.end]:
-                if tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
-                    tally["m" if tok.lower_ in MALE_PRONOUNS else "f"] += 1
-                    break
+        titled = title_gender((span[0].lower_, before))
+        if titled is not None:
+            tally[titled] += 5
+        if _in_subject(span.root) and (said := first_pronoun_gender(doc[span.end : span.root.sent.end])):
+            tally[said] += 1  # later pronouns of the sentence may be anyone's
     genders = {
         name: ("m" if tally["m"] > tally["f"] else "f")
         for name, tally in votes.items()

@@ -71,29 +71,18 @@ from spacy.tokens import Doc, Span
 from storyline.analyze.actor_lexicon import ORG
 from storyline.analyze.actors import SECTOR_CODES, lexicon_of, resolve_actor
 from storyline.analyze.extensions import entity_at, text_of
+from storyline.analyze.gender import FEMALE_TITLES, MALE_TITLES, first_pronoun_gender, title_gender
 from storyline.model import Speaker
 
 Tok = Any  # spaCy's Token is untyped for mypy
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-GENDERED_PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "our"}
 NAME_LABELS = {"PERSON"}
 DASHES = {"-", "–", "—", "--", "―"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 #: endings of nouns that name people ("chairwoman", "actress", "economist", "historian").
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian")
-FEMALE_HONORIFICS = {"ms", "ms.", "mrs", "mrs.", "miss", "dame", "queen", "princess", "congresswoman"}
-MALE_HONORIFICS = {"mr", "mr.", "sir", "king", "prince", "congressman"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: entity types that cannot speak: a parse that makes "5:45 p.m." the subject of "says" is wrong.
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
@@ -216,11 +205,9 @@ class SpeakerResolver:
                     if bisect.bisect_right(self._sent_starts, i) < len(self._sent_starts)
                     else len(self.doc)
                 )
-                for tok in self.doc[i + 1 : end]:
-                    gender = GENDERED_PRONOUNS.get(tok.lower_)
-                    if gender is not None:
-                        votes[gender] += 1
-                        break
+                gender = first_pronoun_gender(self.doc[i + 1 : end])
+                if gender is not None:
+                    votes[gender] += 1
             if votes["m"] + votes["f"] >= 2 and max(votes.values()) >= 2 * min(votes.values()) + 1:
                 profile.gender = "m" if votes["m"] > votes["f"] else "f"
 
@@ -268,12 +255,7 @@ class SpeakerResolver:
         ):
             profile.desc = desc
         if profile.gender is None:
-            for t in head.lefts:
-                low = t.text.lower()
-                if low in FEMALE_HONORIFICS:
-                    profile.gender = "f"
-                elif low in MALE_HONORIFICS:
-                    profile.gender = "m"
+            profile.gender = title_gender(t.text.lower() for t in head.lefts)
 
     def _desc_has_role(self, profile: Profile) -> bool:
         return profile.desc is not None and profile.desc[1] - profile.desc[0] > len(profile.name)
@@ -318,7 +300,7 @@ class SpeakerResolver:
                 for t in before
                 if not t.ent_type_
                 and t.text[0].isupper()
-                and t.text.lower() not in FEMALE_HONORIFICS | MALE_HONORIFICS
+                and t.text.lower() not in FEMALE_TITLES | MALE_TITLES
             ]
         orgs = _entities_in(doc, before, ORG_LABELS - {"NORP"})
         role = " ".join(role_words) or None
